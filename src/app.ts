@@ -1,0 +1,102 @@
+// Wires the real world into a Context: streams, mode, prompter, browser, checker, config store.
+// Loaded lazily by main.ts, so `--help` and `--version` never pay for zod, prompts or the SDK.
+import { release } from 'node:os';
+import type { Readable, Writable } from 'node:stream';
+import { type Clock, type Context, systemClock } from './context.js';
+import type { KeyChecker } from './key/types.js';
+import { type Options, parseOptions } from './options.js';
+import { browserPolicy, createBrowserOpener } from './platform/browser.js';
+import { decideMode, type Env } from './platform/environment.js';
+import { configDir, createConfigStore } from './store/config-store.js';
+import { createInquirerPrompter } from './ui/inquirer-prompter.js';
+import { createIO } from './ui/io.js';
+import { NoPrompter } from './ui/prompter.js';
+
+export interface ProcessDeps {
+  stdin: Readable & { isTTY?: boolean };
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+  env: Env;
+  cwd: string;
+  home: string;
+  platform: NodeJS.Platform;
+  /** Aborted on Ctrl-C (SIGINT) by src/cli.ts. */
+  signal: AbortSignal;
+  clock?: Clock;
+  /** Tests may inject a checker; the real one loads the openai SDK on first use. */
+  checker?: KeyChecker;
+}
+
+export type CommandName = 'wizard' | 'check-key' | 'status' | 'reset';
+
+/** The real checker, imported on first use so the SDK is only loaded on paths that check a key. */
+export function lazyChecker(options: Options, env: Env): KeyChecker {
+  return {
+    async check(key, opts) {
+      const { createKeyChecker } = await import('./key/check.js');
+      return createKeyChecker({ options, env }).check(key, opts);
+    },
+  };
+}
+
+export function createContext(deps: ProcessDeps, options: Options): Context {
+  const mode = decideMode({
+    stdinIsTTY: Boolean(deps.stdin.isTTY),
+    stdoutIsTTY: Boolean(deps.stdout.isTTY),
+    env: deps.env,
+    nonInteractiveFlag: options.nonInteractive,
+  });
+  const io = createIO({
+    stdin: deps.stdin,
+    stdout: deps.stdout,
+    stderr: deps.stderr,
+    env: deps.env,
+    noColorFlag: !options.color,
+    animate: mode.interactive,
+  });
+  const policy = browserPolicy({
+    flag: options.browser,
+    interactive: mode.interactive,
+    env: deps.env,
+    platform: deps.platform,
+    osRelease: deps.platform === 'linux' ? release() : '',
+  });
+  if (options.verbose) {
+    io.err(io.c.dim(`[verbose] mode: ${mode.interactive ? 'interactive' : `non-interactive (${mode.reason})`}`));
+    io.err(io.c.dim(`[verbose] browser: ${policy.enabled ? `open via ${policy.via}` : `print only (${policy.reason})`}`));
+  }
+  return {
+    io,
+    // Prompts draw on stderr: stdout stays clean for results, as with gh.
+    prompter: mode.interactive
+      ? createInquirerPrompter({ input: deps.stdin, output: deps.stderr, signal: deps.signal })
+      : new NoPrompter(),
+    browser: createBrowserOpener(io, policy, deps.env),
+    checker: deps.checker ?? lazyChecker(options, deps.env),
+    config: createConfigStore(configDir(deps.env, deps.home, deps.platform), (m) => io.err(io.c.yellow(`Warning: ${m}`))),
+    clock: deps.clock ?? systemClock,
+    signal: deps.signal,
+    options,
+    mode,
+    env: deps.env,
+    cwd: deps.cwd,
+    home: deps.home,
+    platform: deps.platform,
+    state: { savedTo: [], choices: {} },
+  };
+}
+
+export async function runCommand(command: CommandName, raw: Record<string, unknown>, deps: ProcessDeps): Promise<number> {
+  const options = parseOptions(raw);
+  const ctx = createContext(deps, options);
+  switch (command) {
+    case 'check-key':
+      return (await import('./commands/check-key.js')).runCheckKey(ctx);
+    case 'status':
+      return (await import('./commands/status.js')).runStatus(ctx, { check: Boolean(raw.check) });
+    case 'reset':
+      return (await import('./commands/reset.js')).runReset(ctx);
+    case 'wizard':
+      return (await import('./commands/wizard.js')).runWizard(ctx);
+  }
+}

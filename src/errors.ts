@@ -1,0 +1,64 @@
+// Typed errors travel up to main(), which turns them into one exit code via exitCodeFor().
+// Nothing below src/cli.ts calls process.exit.
+import type { Diagnosis } from './key/diagnoses.js';
+import { DIAGNOSES } from './key/diagnoses.js';
+
+export const EXIT = {
+  ok: 0,
+  unexpected: 1,
+  usage: 2,
+  cancelled: 130,
+} as const;
+
+/** Base class: every error we expect carries a message fit for a user (never a key). */
+export class OnboardError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Wrong flags, missing input in non-interactive mode, a terminal where a pipe was needed. Exit 2. */
+export class UsageError extends OnboardError {}
+
+/** Ctrl-C or an aborted signal. Exit 130, one line, nothing half-written. */
+export class CancelledError extends OnboardError {
+  constructor(message = 'Cancelled. Nothing was saved.') {
+    super(message);
+  }
+}
+
+/** A key check that ended in a diagnosis other than ok: the exit code is the diagnosis's. */
+export class DiagnosisError extends OnboardError {
+  constructor(
+    readonly diagnosis: Diagnosis,
+    message: string,
+    hint?: string,
+  ) {
+    super(message, hint);
+  }
+}
+
+/** A file we must not clobber or could not write; the original is left untouched. */
+export class StorageError extends OnboardError {}
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof CancelledError) return EXIT.cancelled;
+  if (error instanceof UsageError) return EXIT.usage;
+  if (error instanceof DiagnosisError) return DIAGNOSES[error.diagnosis].exit;
+  return EXIT.unexpected;
+}
+
+export function isAbortError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  // Inquirer rejects with ExitPromptError on Ctrl-C and AbortPromptError when its signal fires.
+  return (
+    error.name === 'AbortError' ||
+    error.name === 'ExitPromptError' ||
+    error.name === 'AbortPromptError' ||
+    error instanceof CancelledError
+  );
+}

@@ -1,0 +1,65 @@
+// Shapes shared by the key analysis, the checker, the wizard and the JSON output.
+import type { Diagnosis } from './diagnoses.js';
+
+/** Where a key came from; printed so a user knows which definition was used. */
+export type KeySourceName =
+  | 'stdin'
+  | 'prompt'
+  | 'env:OPENAI_API_KEY'
+  | `file:${string}`
+  | 'keychain'
+  | `shell:${string}`;
+
+export interface KeyInput {
+  /** The raw string as received; analyse() cleans it. Never printed. */
+  value: string;
+  source: KeySourceName;
+}
+
+export type KeyKind = 'project' | 'service_account' | 'admin' | 'user' | 'legacy_project' | 'org' | 'unknown';
+
+export interface KeyDescription {
+  source: KeySourceName;
+  masked: string;
+  kind?: KeyKind;
+  provider?: string;
+  length?: number;
+}
+
+export interface CheckStep {
+  name: 'format' | 'auth' | 'billing';
+  ok: boolean;
+  status?: number;
+  ms?: number;
+  requestId?: string;
+  skipped?: boolean;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  diagnosis: Diagnosis;
+  summary: string;
+  fix: string;
+  fixUrl?: string;
+  key: KeyDescription;
+  baseUrl: string;
+  checks: CheckStep[];
+  organization: string | null;
+  project: string | null;
+  rateLimits?: { requests?: number; tokens?: number };
+  /** Environment values that were in effect and may explain a failure (names only, never secrets). */
+  environment?: string[];
+  /** For `unknown` and server errors: what the server said (already redacted). */
+  detail?: { status?: number; message?: string; requestId?: string; type?: string; code?: string };
+}
+
+export interface CheckOptions {
+  /** Skip the billable one-token embedding. */
+  noSpend: boolean;
+  signal?: AbortSignal;
+}
+
+/** The checker steps and commands use; the real one lives in ./check.ts, tests may fake it. */
+export interface KeyChecker {
+  check(key: KeyInput, opts: CheckOptions): Promise<CheckResult>;
+}

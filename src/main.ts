@@ -1,0 +1,108 @@
+// commander program -> validated options -> mode -> command -> exit code. No process.exit here:
+// main() returns the code and src/cli.ts sets it.
+import { Command, CommanderError, Option } from 'commander';
+import type { ProcessDeps } from './app.js';
+import { CancelledError, EXIT, exitCodeFor, OnboardError } from './errors.js';
+import { redact } from './ui/redact.js';
+
+const EXAMPLES = `
+Examples:
+  $ npx openai-onboard                                  # the guided setup, step by step
+  $ openai-onboard --check-key                          # check $OPENAI_API_KEY and explain the result
+  $ printenv OPENAI_API_KEY | openai-onboard --check-key --key-stdin --json
+  $ openai-onboard --check-key --no-spend               # free check only (no billing probe)
+  $ pbpaste | openai-onboard --non-interactive --key-stdin --save env
+  $ openai-onboard status                               # where OPENAI_API_KEY is defined, and which wins
+  $ openai-onboard reset                                # remove what openai-onboard wrote
+
+Exit codes: 0 ok, 1 unexpected, 2 usage, 3 missing key, 4 bad key, 5 billing,
+  6 permissions/organization/region, 7 network/server, 8 rate limited, 130 cancelled.
+Docs: docs/guide.md, docs/troubleshooting.md, docs/ci.md`;
+
+function addGlobalOptions(cmd: Command): Command {
+  return cmd
+    .option('--json', 'print exactly one JSON object on stdout')
+    .option('--non-interactive', 'never prompt; missing input is an error (automatic in CI and without a terminal)')
+    .option('--no-browser', 'print platform URLs instead of opening them')
+    .option('--no-color', 'disable colour (also NO_COLOR)')
+    .option('--base-url <url>', 'API base URL (default: $OPENAI_BASE_URL or https://api.openai.com/v1)')
+    .option('--timeout <ms>', 'network timeout per request in milliseconds', '15000')
+    .option('--verbose', 'diagnostics on stderr (secrets redacted)')
+    .option('-y, --yes', 'answer yes to confirmations');
+}
+
+export function buildProgram(run: (command: 'wizard' | 'check-key' | 'status' | 'reset', opts: Record<string, unknown>) => Promise<void>): Command {
+  const program = addGlobalOptions(
+    new Command('openai-onboard')
+      .description(
+        'Get a working, funded, safely stored OpenAI API key.\n' +
+          'ChatGPT Plus/Pro do not include API usage: the API is billed separately. This tool walks you through it.',
+      )
+      .version(__VERSION__, '-v, --version', 'print the version'),
+  )
+    .option('--check-key', 'check one key (from --key-stdin or $OPENAI_API_KEY) and explain the result')
+    .option('--key-stdin', 'read the key from standard input (never pass a key as an argument)')
+    .option('--no-spend', 'skip the billable probe (a one-token embedding, about $0.00000002)')
+    .addOption(new Option('--save <targets>', 'where to save the key: comma list of env, shell, keychain, none'))
+    .option('--env-file <path>', 'the .env file to write', '.env')
+    .addOption(new Option('--shell <shell>', 'shell profile to write (default: from $SHELL)').choices(['bash', 'zsh', 'fish', 'pwsh']))
+    .addHelpText('after', EXAMPLES)
+    .showSuggestionAfterError(true)
+    .action(async (opts: Record<string, unknown>) => run(opts.checkKey ? 'check-key' : 'wizard', opts));
+
+  addGlobalOptions(program.command('status').description('show where OPENAI_API_KEY is defined and which definition wins'))
+    .option('--check', 'also check the key that wins')
+    .action(async (_opts, cmd: Command) => run('status', cmd.optsWithGlobals()));
+  addGlobalOptions(program.command('reset').description('remove exactly what openai-onboard wrote, after confirming'))
+    .action(async (_opts, cmd: Command) => run('reset', cmd.optsWithGlobals()));
+  return program;
+}
+
+export async function main(argv: string[], deps: ProcessDeps): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  let json = argv.includes('--json');
+  const program = buildProgram(async (command, opts) => {
+    json = Boolean(opts.json);
+    const { runCommand } = await import('./app.js');
+    exitCode = await runCommand(command, opts, deps);
+  });
+  program.exitOverride().configureOutput({
+    writeOut: (s) => void deps.stdout.write(s),
+    writeErr: (s) => void deps.stderr.write(s),
+  });
+  for (const sub of program.commands) sub.exitOverride().configureOutput(program.configureOutput());
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with exitCode 0; bad flags with 1, which the contract calls usage (2).
+      if (error.exitCode === 0) return EXIT.ok;
+      return EXIT.usage;
+    }
+    return reportError(error, deps, json, argv.includes('--verbose'));
+  }
+}
+
+/** The one place errors become text. Never a stack trace unless --verbose, always redacted. */
+export function reportError(error: unknown, deps: ProcessDeps, json: boolean, verbose: boolean): number {
+  const code = exitCodeFor(error);
+  const message = redact(error instanceof Error ? error.message : String(error));
+  const hint = error instanceof OnboardError && error.hint ? redact(error.hint) : undefined;
+  if (json) {
+    const kind = error instanceof CancelledError ? 'cancelled' : code === EXIT.usage ? 'usage' : 'error';
+    deps.stdout.write(`${JSON.stringify({ ok: false, error: { kind, message, ...(hint ? { hint } : {}) }, exitCode: code })}\n`);
+  }
+  if (error instanceof CancelledError) {
+    deps.stderr.write(`\n${message}\n`);
+    return code;
+  }
+  const expected = error instanceof OnboardError;
+  deps.stderr.write(`${expected ? 'Error' : 'Unexpected error'}: ${message}\n`);
+  if (hint) deps.stderr.write(`${hint}\n`);
+  if (!expected) {
+    if (verbose && error instanceof Error && error.stack) deps.stderr.write(`${redact(error.stack)}\n`);
+    else deps.stderr.write('Run again with --verbose for details, and please report it if it persists.\n');
+  }
+  return code;
+}

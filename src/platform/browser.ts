@@ -1,0 +1,92 @@
+// Opening platform pages. The URL is always printed first and stays on screen: a launch can fail
+// silently (on a headless box xdg-open may "succeed" with a text browser), so we never rely on it.
+import { spawn } from 'node:child_process';
+import type { IO } from '../ui/io.js';
+import { type Env, hasDisplay, isSSH, isWSL } from './environment.js';
+
+export type OpenOutcome = 'opened' | 'printed';
+
+export interface BrowserOpener {
+  /** Prints `label: url`, then tries to open it when allowed. */
+  open(url: string, label?: string): Promise<OpenOutcome>;
+}
+
+export interface BrowserPolicy {
+  enabled: boolean;
+  reason?: string;
+  /** How to launch: the user's $BROWSER, WSL's helpers, or the `open` package. */
+  via?: 'env-browser' | 'wsl' | 'open';
+}
+
+/**
+ * Whether and how to launch a browser. $BROWSER is the user's explicit choice and wins over the
+ * SSH/display guesses; --no-browser and non-interactive mode always only print.
+ */
+export function browserPolicy(o: {
+  flag: boolean;
+  interactive: boolean;
+  env: Env;
+  platform: NodeJS.Platform;
+  osRelease?: string;
+}): BrowserPolicy {
+  if (!o.flag) return { enabled: false, reason: '--no-browser' };
+  if (!o.interactive) return { enabled: false, reason: 'non-interactive' };
+  if (o.env.BROWSER) return { enabled: true, via: 'env-browser' };
+  if (isSSH(o.env)) return { enabled: false, reason: 'SSH session' };
+  if (isWSL(o.env, o.platform, o.osRelease)) return { enabled: true, via: 'wsl' };
+  if (!hasDisplay(o.env, o.platform)) return { enabled: false, reason: 'no display' };
+  return { enabled: true, via: 'open' };
+}
+
+function launchDetached(command: string, args: string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    try {
+      const child = spawn(command, args, { detached: true, stdio: 'ignore' });
+      child.once('error', () => resolve(false));
+      child.once('spawn', () => {
+        child.unref();
+        resolve(true);
+      });
+    } catch {
+      resolve(false);
+    }
+  });
+}
+
+async function launch(url: string, policy: BrowserPolicy, env: Env): Promise<boolean> {
+  if (policy.via === 'env-browser') {
+    // $BROWSER may be a list ("firefox:chromium") as in xdg-utils; the first one that starts wins.
+    for (const candidate of (env.BROWSER ?? '').split(':').filter(Boolean)) {
+      const command = candidate.includes('%s') ? candidate.replace('%s', url) : candidate;
+      const [bin, ...args] = command.split(' ').filter(Boolean);
+      if (bin && (await launchDetached(bin, candidate.includes('%s') ? args : [...args, url]))) return true;
+    }
+    return false;
+  }
+  if (policy.via === 'wsl') {
+    if (await launchDetached('wslview', [url])) return true;
+    // cmd's start treats the first quoted argument as a window title, hence the empty "".
+    return launchDetached('cmd.exe', ['/c', 'start', '""', url.replaceAll('&', '^&')]);
+  }
+  try {
+    const { default: open } = await import('open');
+    const child = await open(url, { wait: false });
+    child.once('error', () => {});
+    child.unref();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function createBrowserOpener(io: IO, policy: BrowserPolicy, env: Env): BrowserOpener {
+  return {
+    async open(url, label = 'Open') {
+      io.err(`  ${label}: ${io.c.cyan.underline(io.link(url))}`);
+      if (!policy.enabled) return 'printed';
+      const ok = await launch(url, policy, env);
+      io.err(io.c.dim(ok ? '  (opened in your browser; if nothing appeared, open the link above)' : '  (could not start a browser; open the link above)'));
+      return ok ? 'opened' : 'printed';
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// Facts about where we run, read once from the environment. Pure functions of (env, platform) so tests
+// can state any machine without touching the real one.
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** `CI` counts when set to anything but empty, "false" or "0" (the contract's rule). */
+export function isCI(env: Env): boolean {
+  const v = env.CI;
+  return v !== undefined && v !== '' && v !== 'false' && v !== '0';
+}
+
+/**
+ * AI coding agents run commands for a person and cannot answer prompts; their harnesses set these.
+ * Returns the agent's name so the output can address the person through it.
+ */
+export function detectAgent(env: Env): string | undefined {
+  const markers: Array<[string, string]> = [
+    ['CLAUDECODE', 'Claude Code'],
+    ['CODEX_SANDBOX', 'Codex'],
+    ['CODEX_CI', 'Codex'],
+    ['CURSOR_AGENT', 'Cursor'],
+    ['GEMINI_CLI', 'Gemini CLI'],
+    ['OPENCODE', 'opencode'],
+    ['AIDER', 'aider'],
+  ];
+  for (const [name, agent] of markers) {
+    const v = env[name];
+    if (v !== undefined && v !== '' && v !== '0' && v !== 'false') return agent;
+  }
+  return undefined;
+}
+
+export function isSSH(env: Env): boolean {
+  return Boolean(env.SSH_CONNECTION || env.SSH_TTY || env.SSH_CLIENT);
+}
+
+export function isWSL(env: Env, platform: NodeJS.Platform, osRelease = ''): boolean {
+  if (platform !== 'linux') return false;
+  return Boolean(env.WSL_DISTRO_NAME || env.WSL_INTEROP) || /microsoft/i.test(osRelease);
+}
+
+/** Linux and the BSDs need a display server for a graphical browser. */
+export function hasDisplay(env: Env, platform: NodeJS.Platform): boolean {
+  if (platform === 'darwin' || platform === 'win32') return true;
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
+export interface ModeInput {
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  env: Env;
+  nonInteractiveFlag: boolean;
+}
+
+export interface Mode {
+  interactive: boolean;
+  /** Why we are not interactive, for --verbose and for messages like "no terminal". */
+  reason?: 'flag' | 'ci' | 'agent' | 'no-tty';
+  agent?: string;
+}
+
+/** The single place that decides interactive vs non-interactive. */
+export function decideMode(input: ModeInput): Mode {
+  const agent = detectAgent(input.env);
+  if (input.nonInteractiveFlag) return { interactive: false, reason: 'flag', agent };
+  if (isCI(input.env)) return { interactive: false, reason: 'ci', agent };
+  if (agent) return { interactive: false, reason: 'agent', agent };
+  if (!input.stdinIsTTY || !input.stdoutIsTTY) return { interactive: false, reason: 'no-tty' };
+  return { interactive: true };
+}

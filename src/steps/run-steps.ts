@@ -1,0 +1,36 @@
+// Runs the ordered steps, records progress after each resumable one, and follows goto/finish.
+import type { Context } from '../context.js';
+import { CancelledError } from '../errors.js';
+import type { Step, StepId } from './step.js';
+
+/** A loop guard: paste → check → paste … is legitimate, but never forever. */
+const MAX_TRANSITIONS = 200;
+
+export async function runSteps(ctx: Context, steps: readonly Step[]): Promise<void> {
+  const indexOf = (id: StepId) => {
+    const i = steps.findIndex((s) => s.id === id);
+    if (i < 0) throw new Error(`internal: unknown step ${id}`);
+    return i;
+  };
+  const numbered = steps.filter((s) => s.id !== 'welcome' && s.id !== 'done');
+  let i = 0;
+  for (let transitions = 0; i < steps.length; transitions++) {
+    if (transitions > MAX_TRANSITIONS) throw new Error('internal: the wizard went round in circles');
+    if (ctx.signal.aborted) throw new CancelledError();
+    const step = steps[i]!;
+    const n = numbered.indexOf(step);
+    if (n >= 0) ctx.io.err(`\n${ctx.io.c.bold(`Step ${n + 1} of ${numbered.length}: ${step.title}`)}`);
+    const outcome = (await step.run(ctx)) ?? { next: 'continue' };
+    if (step.resumable) await recordProgress(ctx, step.id);
+    if (outcome.next === 'finish') return;
+    i = outcome.next === 'goto' ? indexOf(outcome.step) : i + 1;
+  }
+}
+
+async function recordProgress(ctx: Context, id: StepId): Promise<void> {
+  await ctx.config.update((config) => {
+    const done = config.progress?.done ?? [];
+    if (!done.includes(id)) done.push(id);
+    config.progress = { done, choices: { ...config.progress?.choices, ...ctx.state.choices }, updatedAt: ctx.clock.now().toISOString() };
+  });
+}

@@ -1,0 +1,37 @@
+// What a wizard step is. Steps are small modules listed in order in ./index.ts.
+import type { Context } from '../context.js';
+
+export type StepId =
+  | 'welcome'
+  | 'explain-plans'
+  | 'sign-in'
+  | 'payment-method'
+  | 'credits'
+  | 'create-key'
+  | 'paste-key'
+  | 'check-key'
+  | 'save-key'
+  | 'done';
+
+/**
+ * What happens after a step: go on to the next one (the default when a step returns nothing),
+ * jump to another step (e.g. "paste again" after invalid_key, or skip ahead when resuming),
+ * or finish the wizard early.
+ */
+export type StepOutcome = { next: 'continue' } | { next: 'goto'; step: StepId } | { next: 'finish' };
+
+export interface Step {
+  id: StepId;
+  /** Short title for progress lines ("Step 3 of 9: Sign in"). */
+  title: string;
+  /**
+   * Steps that only inform and open pages are skipped when resuming an interrupted run;
+   * the key itself is never stored in progress, so paste/check/save always run again.
+   */
+  resumable: boolean;
+  run(ctx: Context): Promise<StepOutcome | void>;
+}
+
+export const CONTINUE: StepOutcome = { next: 'continue' };
+export const goto = (step: StepId): StepOutcome => ({ next: 'goto', step });
+export const FINISH: StepOutcome = { next: 'finish' };

@@ -1,0 +1,53 @@
+// Adapter from our Prompter to the individual Inquirer prompt packages (not the umbrella package,
+// whose editor prompt drags in ~480 KB of encodings). Each package is imported on first use so the
+// --help path never loads them. Ctrl-C (ExitPromptError) and our abort signal become CancelledError.
+import type { Readable, Writable } from 'node:stream';
+import { CancelledError, isAbortError } from '../errors.js';
+import type { Choice, Prompter } from './prompter.js';
+
+interface Streams {
+  input: Readable;
+  output: Writable;
+  signal: AbortSignal;
+}
+
+async function guard<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isAbortError(error)) throw new CancelledError();
+    throw error;
+  }
+}
+
+export function createInquirerPrompter(s: Streams): Prompter {
+  const context = { input: s.input, output: s.output, signal: s.signal, clearPromptOnDone: false };
+  return {
+    password: (message, opts) =>
+      guard(async () => {
+        const { default: password } = await import('@inquirer/password');
+        return password({ message, mask: '•', validate: opts?.validate }, context);
+      }),
+    select: <T extends string>(message: string, choices: Array<Choice<T>>, opts?: { default?: T }) =>
+      guard(async () => {
+        const { default: select } = await import('@inquirer/select');
+        return select<T>({ message, choices, default: opts?.default, loop: false }, context);
+      }),
+    confirm: (message, opts) =>
+      guard(async () => {
+        const { default: confirm } = await import('@inquirer/confirm');
+        return confirm({ message, default: opts?.default ?? true }, context);
+      }),
+    input: (message, opts) =>
+      guard(async () => {
+        const { default: input } = await import('@inquirer/input');
+        return input({ message, default: opts?.default, validate: opts?.validate }, context);
+      }),
+    pressEnter: (message) =>
+      guard(async () => {
+        const { default: input } = await import('@inquirer/input');
+        // An input whose answer we ignore: Enter continues, whatever was typed.
+        await input({ message, theme: { prefix: '⏎' } }, context);
+      }),
+  };
+}

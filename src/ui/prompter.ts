@@ -1,0 +1,40 @@
+// The small prompt interface steps use. Steps never import Inquirer: tests answer prompts by their
+// message (test/fakes/fake-prompter.ts), and the real adapter (inquirer-prompter.ts) is loaded lazily.
+
+export interface Choice<T extends string> {
+  value: T;
+  name: string;
+  description?: string;
+}
+
+export interface Prompter {
+  /** Masked input for secrets: the answer is never echoed. */
+  password(message: string, opts?: { validate?: (value: string) => true | string }): Promise<string>;
+  select<T extends string>(message: string, choices: Array<Choice<T>>, opts?: { default?: T }): Promise<T>;
+  confirm(message: string, opts?: { default?: boolean }): Promise<boolean>;
+  input(message: string, opts?: { default?: string; validate?: (value: string) => true | string }): Promise<string>;
+  /** "Press Enter when done": waits for Enter, returns nothing. */
+  pressEnter(message: string): Promise<void>;
+}
+
+/** Used in non-interactive mode: any prompt is a bug, so it fails loudly instead of hanging. */
+export class NoPrompter implements Prompter {
+  private fail(message: string): never {
+    throw new Error(`internal: prompt "${message}" asked in non-interactive mode`);
+  }
+  password(message: string): Promise<string> {
+    return this.fail(message);
+  }
+  select<T extends string>(message: string): Promise<T> {
+    return this.fail(message);
+  }
+  confirm(message: string): Promise<boolean> {
+    return this.fail(message);
+  }
+  input(message: string): Promise<string> {
+    return this.fail(message);
+  }
+  pressEnter(message: string): Promise<void> {
+    return this.fail(message);
+  }
+}

@@ -1,0 +1,127 @@
+// A fake OpenAI API on 127.0.0.1 (random port). The real openai SDK talks to it over real HTTP when
+// OPENAI_BASE_URL points here. Each route answers with a scripted response; requests are recorded
+// (with the Authorization header masked) so tests can assert what was sent.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeResponse {
+  status: number;
+  body?: unknown;
+  /** Raw text body (e.g. an HTML gateway page); wins over `body`. */
+  text?: string;
+  headers?: Record<string, string>;
+  /** Milliseconds to wait before answering. */
+  delayMs?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  authorization?: string;
+  organization?: string;
+  project?: string;
+  body?: string;
+}
+
+export type Route = FakeResponse | ((req: RecordedRequest) => FakeResponse);
+
+export interface FakeOpenAI {
+  /** Base URL including /v1, to use as OPENAI_BASE_URL. */
+  url: string;
+  requests: RecordedRequest[];
+  /** Replace the answer of a route: 'models' (GET /v1/models) or 'embeddings' (POST /v1/embeddings). */
+  set(route: 'models' | 'embeddings', response: Route): void;
+  close(): Promise<void>;
+}
+
+export const ok = {
+  models: (): FakeResponse => ({
+    status: 200,
+    body: { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', created: 1, owned_by: 'system' }] },
+    headers: { 'x-request-id': 'req_models_1', 'openai-organization': 'org-fake123', 'openai-project': 'proj_fake123' },
+  }),
+  embeddings: (): FakeResponse => ({
+    status: 200,
+    body: {
+      object: 'list',
+      data: [{ object: 'embedding', index: 0, embedding: [0.1, 0.2] }],
+      model: 'text-embedding-3-small',
+      usage: { prompt_tokens: 1, total_tokens: 1 },
+    },
+    headers: {
+      'x-request-id': 'req_emb_1',
+      'x-ratelimit-limit-requests': '3000',
+      'x-ratelimit-limit-tokens': '1000000',
+      'openai-organization': 'org-fake123',
+      'openai-project': 'proj_fake123',
+    },
+  }),
+};
+
+/** An OpenAI error envelope. */
+export function apiError(status: number, error: { message: string; type?: string | null; code?: string | null; param?: string | null }, headers: Record<string, string> = {}): FakeResponse {
+  return {
+    status,
+    body: { error: { message: error.message, type: error.type ?? null, param: error.param ?? null, code: error.code ?? null } },
+    headers: { 'x-request-id': `req_${status}_fake`, ...headers },
+  };
+}
+
+function mask(auth: string | undefined): string | undefined {
+  if (!auth) return auth;
+  const key = auth.replace(/^Bearer\s+/i, '');
+  return `Bearer ${key.slice(0, 8)}…${key.slice(-4)} (${key.length})`;
+}
+
+export async function startFakeOpenAI(routes: Partial<Record<'models' | 'embeddings', Route>> = {}): Promise<FakeOpenAI> {
+  const table: Record<string, Route> = { models: ok.models(), embeddings: ok.embeddings(), ...routes };
+  const requests: RecordedRequest[] = [];
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      const recorded: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path,
+        authorization: mask(req.headers.authorization),
+        organization: req.headers['openai-organization'] as string | undefined,
+        project: req.headers['openai-project'] as string | undefined,
+        body: Buffer.concat(chunks).toString('utf8') || undefined,
+      };
+      requests.push(recorded);
+      const name = path.endsWith('/models') ? 'models' : path.endsWith('/embeddings') ? 'embeddings' : undefined;
+      const route = name ? table[name] : undefined;
+      const answer: FakeResponse = !route
+        ? { status: 404, body: { error: { message: `Unknown route ${path}`, type: 'invalid_request_error', param: null, code: null } } }
+        : typeof route === 'function'
+          ? route(recorded)
+          : route;
+      const send = () => {
+        if (res.destroyed) return;
+        const isText = answer.text !== undefined;
+        res.writeHead(answer.status, {
+          'content-type': isText ? 'text/html' : 'application/json',
+          ...answer.headers,
+        });
+        res.end(isText ? answer.text : JSON.stringify(answer.body ?? {}));
+      };
+      if (answer.delayMs) setTimeout(send, answer.delayMs);
+      else send();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    requests,
+    set: (route, response) => {
+      table[route] = response;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
