@@ -1,15 +1,17 @@
 // Bundles src/ into dist/: one small entry chunk for --help, with the heavy parts (openai SDK, zod,
 // prompts, undici) split into chunks that are loaded only on the paths that need them.
 import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
 const started = Date.now();
-await rm(new URL('../dist/', import.meta.url), { recursive: true, force: true });
+// Build beside dist/ and swap it in, so tests running the old build are not pulled out from under.
+const out = `dist.tmp-${process.pid}`;
+await rm(out, { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'dist',
+  outdir: out,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -26,4 +28,8 @@ await build({
   define: { __VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 });
+const old = `dist.old-${process.pid}`;
+await rename('dist', old).catch(() => {});
+await rename(out, 'dist');
+await rm(old, { recursive: true, force: true });
 if (!process.env.QUIET_BUILD) console.error(`built dist/ in ${Date.now() - started} ms`);
