@@ -3,30 +3,39 @@
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
+/** A flag-like variable is on when set to anything but empty, "0" or "false" (any case, e.g. CI=False). */
+function isOn(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const v = value.trim().toLowerCase();
+  return v !== '' && v !== '0' && v !== 'false';
+}
+
 /** `CI` counts when set to anything but empty, "false" or "0" (the contract's rule). */
 export function isCI(env: Env): boolean {
-  const v = env.CI;
-  return v !== undefined && v !== '' && v !== 'false' && v !== '0';
+  return isOn(env.CI);
+}
+
+/** GitHub Actions sets GITHUB_ACTIONS=true in every step; it reads workflow commands (::error::) from our output. */
+export function isGitHubActions(env: Env): boolean {
+  return env.GITHUB_ACTIONS === 'true';
 }
 
 /**
  * AI coding agents run commands for a person and cannot answer prompts; their harnesses set these.
  * Returns the agent's name so the output can address the person through it.
  */
+export const AGENT_MARKERS: ReadonlyArray<readonly [variable: string, agent: string]> = [
+  ['CLAUDECODE', 'Claude Code'],
+  ['CODEX_SANDBOX', 'Codex'],
+  ['CODEX_CI', 'Codex'],
+  ['CURSOR_AGENT', 'Cursor'],
+  ['GEMINI_CLI', 'Gemini CLI'],
+  ['OPENCODE', 'opencode'],
+  ['AIDER', 'aider'],
+];
+
 export function detectAgent(env: Env): string | undefined {
-  const markers: Array<[string, string]> = [
-    ['CLAUDECODE', 'Claude Code'],
-    ['CODEX_SANDBOX', 'Codex'],
-    ['CODEX_CI', 'Codex'],
-    ['CURSOR_AGENT', 'Cursor'],
-    ['GEMINI_CLI', 'Gemini CLI'],
-    ['OPENCODE', 'opencode'],
-    ['AIDER', 'aider'],
-  ];
-  for (const [name, agent] of markers) {
-    const v = env[name];
-    if (v !== undefined && v !== '' && v !== '0' && v !== 'false') return agent;
-  }
+  for (const [name, agent] of AGENT_MARKERS) if (isOn(env[name])) return agent;
   return undefined;
 }
 
@@ -59,7 +68,11 @@ export interface Mode {
   agent?: string;
 }
 
-/** The single place that decides interactive vs non-interactive. */
+/**
+ * The single place that decides interactive vs non-interactive. The reason names the first rule that
+ * applied (flag, CI, agent, then terminals); `agent` is kept whenever an agent is present, even in CI,
+ * so output can address the person through it.
+ */
 export function decideMode(input: ModeInput): Mode {
   const agent = detectAgent(input.env);
   if (input.nonInteractiveFlag) return { interactive: false, reason: 'flag', agent };
@@ -67,4 +80,20 @@ export function decideMode(input: ModeInput): Mode {
   if (agent) return { interactive: false, reason: 'agent', agent };
   if (!input.stdinIsTTY || !input.stdoutIsTTY) return { interactive: false, reason: 'no-tty' };
   return { interactive: true };
+}
+
+/** Why we are not prompting, in words for a stderr line ("Not interactive: CI is set."). */
+export function describeMode(mode: Mode): string {
+  switch (mode.reason) {
+    case undefined:
+      return 'interactive';
+    case 'flag':
+      return '--non-interactive was given';
+    case 'ci':
+      return 'CI is set';
+    case 'agent':
+      return `run by an AI agent (${mode.agent ?? 'unknown'})`;
+    case 'no-tty':
+      return 'no terminal on stdin or stdout';
+  }
 }
