@@ -2,7 +2,7 @@
 // main() returns the code and src/cli.ts sets it.
 import { Command, CommanderError, Option } from 'commander';
 import type { ProcessDeps } from './app.js';
-import { CancelledError, EXIT, exitCodeFor, OnboardError } from './errors.js';
+import { CancelledError, DiagnosisError, EXIT, exitCodeFor, OnboardError, StorageError } from './errors.js';
 import { redact } from './ui/redact.js';
 
 const EXAMPLES = `
@@ -90,8 +90,17 @@ export function reportError(error: unknown, deps: ProcessDeps, json: boolean, ve
   const message = redact(error instanceof Error ? error.message : String(error));
   const hint = error instanceof OnboardError && error.hint ? redact(error.hint) : undefined;
   if (json) {
-    const kind = error instanceof CancelledError ? 'cancelled' : code === EXIT.usage ? 'usage' : 'error';
-    deps.stdout.write(`${JSON.stringify({ ok: false, error: { kind, message, ...(hint ? { hint } : {}) }, exitCode: code })}\n`);
+    // The shape is src/schemas/error.ts (documented in docs/json.md). "internal" marks a bug, e.g. a
+    // prompt asked in non-interactive mode, so a script can tell it from a problem it can fix.
+    const kind =
+      error instanceof CancelledError ? 'cancelled'
+      : code === EXIT.usage ? 'usage'
+      : error instanceof DiagnosisError ? 'diagnosis'
+      : error instanceof StorageError ? 'storage'
+      : error instanceof OnboardError ? 'error'
+      : 'internal';
+    const diagnosis = error instanceof DiagnosisError ? { diagnosis: error.diagnosis } : {};
+    deps.stdout.write(`${JSON.stringify({ ok: false, error: { kind, message, ...(hint ? { hint } : {}), ...diagnosis }, exitCode: code })}\n`);
   }
   if (error instanceof CancelledError) {
     deps.stderr.write(`\n${message}\n`);

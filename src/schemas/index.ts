@@ -1,0 +1,15 @@
+// zod schemas of everything `--json` prints, for consumers (scripts in TypeScript, tests). Documented
+// field by field in docs/json.md. Not imported by the CLI itself: zod stays off the hot path.
+import { z } from 'zod';
+import { checkResultSchema } from './check-result.js';
+import { errorOutputSchema } from './error.js';
+import { wizardResultSchema } from './wizard-result.js';
+
+export * from './check-result.js';
+export * from './error.js';
+export * from './wizard-result.js';
+
+/** Everything `openai-onboard --check-key --json` may print: the check result, or an error object. */
+export const checkKeyOutputSchema = z.union([checkResultSchema, errorOutputSchema]);
+/** Everything `openai-onboard --json` (the wizard) may print. */
+export const wizardOutputSchema = z.union([wizardResultSchema, errorOutputSchema]);
