@@ -1,9 +1,65 @@
-// `openai-onboard`: the onboarding wizard.
+// `openai-onboard`: the onboarding wizard. Its steps (src/steps) do the talking; this file decides
+// what the run amounts to: the exit code, the `--json` object (src/schemas/wizard-result.ts), the
+// GitHub Actions annotation of a failed check, and the next step an AI agent relays to its person.
 import type { Context } from '../context.js';
+import { DiagnosisError, exitCodeFor, UsageError } from '../errors.js';
+import { DIAGNOSES } from '../key/diagnoses.js';
+import type { CheckResult } from '../key/types.js';
+import { type NextStepSituation, nextStepForPerson, printAgentNextStep } from '../platform/agent-hints.js';
+import { annotateCheckFailure } from '../platform/github-actions.js';
 import { WIZARD_STEPS } from '../steps/index.js';
 import { runSteps } from '../steps/run-steps.js';
 
 export async function runWizard(ctx: Context): Promise<number> {
-  await runSteps(ctx, WIZARD_STEPS);
-  return 0;
+  try {
+    await runSteps(ctx, WIZARD_STEPS);
+  } catch (error) {
+    const check = ctx.state.check;
+    // A key check that did not pass ends the run with the diagnosis's exit code. With --json that is
+    // a result like any other (the check is in it), not an error object.
+    if (error instanceof DiagnosisError && check && check.diagnosis === error.diagnosis) {
+      annotateCheckFailure(ctx, check);
+      if (ctx.options.json) {
+        if (error.message !== check.summary) ctx.io.err(error.message);
+        return finish(ctx, exitCodeFor(error));
+      }
+      printAgentNextStep(ctx, { kind: 'checked', result: check, savedTo: [] });
+      throw error;
+    }
+    const situation = situationOf(error);
+    if (situation) printAgentNextStep(ctx, situation);
+    throw error;
+  }
+  return finish(ctx, 0);
+}
+
+/** Prints the agent's next step and, with --json, the one result object. */
+function finish(ctx: Context, exitCode: number): number {
+  const check: CheckResult | null = ctx.state.check ?? null;
+  // Nothing is saved after a failed check; savedTo can only be filled on the way to success.
+  const savedTo = exitCode === 0 ? [...ctx.state.savedTo] : [];
+  const situation: NextStepSituation | undefined = check ? { kind: 'checked', result: check, savedTo } : undefined;
+  if (situation) printAgentNextStep(ctx, situation);
+  if (ctx.options.json) {
+    const result = {
+      ok: exitCode === 0,
+      diagnosis: check?.diagnosis ?? null,
+      check,
+      savedTo,
+      nextStep: situation ? nextStepForPerson(situation) : null,
+      mode: ctx.mode,
+      exitCode,
+    };
+    ctx.io.out(JSON.stringify(result));
+  }
+  return exitCode;
+}
+
+/** What the person must do after a run that stopped before any check (no key, or one refused locally). */
+function situationOf(error: unknown): NextStepSituation | undefined {
+  if (error instanceof UsageError) return { kind: 'no-key' };
+  if (!(error instanceof DiagnosisError)) return undefined;
+  if (error.diagnosis === 'missing_key') return { kind: 'no-key' };
+  const fix = error.hint ?? error.message;
+  return { kind: 'checked', result: { ok: false, diagnosis: error.diagnosis, fix, fixUrl: DIAGNOSES[error.diagnosis].fixUrl }, savedTo: [] };
 }
