@@ -1,9 +1,70 @@
-// TODO: implemented in issue 2.
-import type { Step } from './step.js';
+// The end: what was achieved, how to use the key from code (without ever printing it), where to
+// watch spending, and the progress record cleared so the next run starts fresh.
+import { CHECK_AGAIN, LOADING_HINTS, SNIPPETS } from '../content/next-steps.js';
+import type { Context } from '../context.js';
+import { analyseKey, describeKind } from '../key/analyse.js';
+import { maskKey } from '../key/mask.js';
+import { URLS } from '../platform/urls.js';
+import { say, showLink } from './shared.js';
+import { FINISH, type Step } from './step.js';
 
 export const doneStep: Step = {
   id: 'done',
   title: 'Done',
   resumable: false,
-  async run() {},
+  async run(ctx) {
+    const { c } = ctx.io;
+    ctx.io.err(`\n${c.green.bold('✔ All set.')}`);
+    summarise(ctx);
+    ctx.io.err(`\n${c.bold('Use it from code')} (these read OPENAI_API_KEY; never paste the key into source files):`);
+    for (const snippet of SNIPPETS) {
+      ctx.io.err(`\n  ${c.bold(snippet.title)}`);
+      say(ctx, snippet.lines.map((l) => `    ${c.cyan(l)}`));
+    }
+    ctx.io.err('');
+    say(ctx, loadingHints(ctx));
+    warnAboutShadowingVariable(ctx);
+    ctx.io.err(`\n${c.bold('Keep an eye on spending')}`);
+    showLink(ctx, 'Usage', URLS.usage);
+    showLink(ctx, 'Limits and monthly budget', URLS.limits);
+    ctx.io.err(`\n${CHECK_AGAIN}`);
+    await clearProgress(ctx);
+    return FINISH;
+  },
 };
+
+function summarise(ctx: Context): void {
+  const { key, check, savedTo } = ctx.state;
+  if (key) {
+    const analysis = analyseKey(key.value);
+    ctx.io.err(`  Key:     ${analysis.masked} (${describeKind(analysis)})`);
+  }
+  if (check) ctx.io.err(`  Check:   ${check.diagnosis}${check.diagnosis === 'rate_limited' ? ' (the key works; you were rate limited)' : ''}`);
+  ctx.io.err(`  Saved:   ${savedTo.length ? savedTo.join(', ') : 'nowhere (not asked to save)'}`);
+}
+
+function loadingHints(ctx: Context): string[] {
+  const saved = (ctx.state.choices.savedTargets ?? '').split(',').filter(Boolean);
+  const hints: string[] = [];
+  if (saved.includes('env')) hints.push(LOADING_HINTS.env);
+  if (saved.includes('shell')) hints.push(LOADING_HINTS.shell);
+  if (!saved.length) hints.push(LOADING_HINTS.none);
+  return hints;
+}
+
+/** A stale OPENAI_API_KEY in the environment wins over .env in most libraries: say so. */
+function warnAboutShadowingVariable(ctx: Context): void {
+  const inEnv = ctx.env.OPENAI_API_KEY?.trim();
+  const key = ctx.state.key?.value;
+  if (!inEnv || !key || inEnv === key || !ctx.state.savedTo.length) return;
+  ctx.io.err(ctx.io.c.yellow(`Note: this terminal's OPENAI_API_KEY holds a different key (${maskKey(inEnv)}); most libraries prefer it over .env.`));
+  ctx.io.err(ctx.io.c.yellow('  Remove it from your environment (or shell profile) so the new key is used: `openai-onboard status` shows where it is set.'));
+}
+
+async function clearProgress(ctx: Context): Promise<void> {
+  // Read first: a non-interactive run has no progress and must not create a config file here.
+  if (!(await ctx.config.read()).progress) return;
+  await ctx.config.update((config) => {
+    config.progress = undefined;
+  });
+}

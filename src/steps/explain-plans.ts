@@ -1,9 +1,33 @@
-// TODO: implemented in issue 2.
-import type { Step } from './step.js';
+// The heart of the matter for a ChatGPT subscriber: the plan they pay for includes no API usage.
+// All wording and numbers come from src/content/plans.ts.
+import { API_BILLING, PLAN_OF_THE_WIZARD, PLANS_INTRO, PLANS_TABLE } from '../content/plans.js';
+import type { Context } from '../context.js';
+import { say } from './shared.js';
+import { CONTINUE, type Step } from './step.js';
 
 export const explainPlansStep: Step = {
   id: 'explain-plans',
   title: 'ChatGPT plans vs the API',
   resumable: true,
-  async run() {},
+  async run(ctx) {
+    say(ctx, PLANS_INTRO);
+    ctx.io.err('');
+    say(ctx, renderTable(ctx, PLANS_TABLE));
+    ctx.io.err('');
+    say(ctx, API_BILLING);
+    ctx.io.err(`\n${ctx.io.c.bold('In the next few minutes we will:')}`);
+    say(ctx, PLAN_OF_THE_WIZARD.map((line, i) => `  ${i + 1}. ${line}`));
+    // A pause so the browser does not pop up over text still being read.
+    if (ctx.mode.interactive) await ctx.prompter.pressEnter('Press Enter to begin');
+    return CONTINUE;
+  },
 };
+
+/** A plain aligned table (no box drawing: it must survive copy-paste, screen readers and NO_COLOR). */
+export function renderTable(ctx: Context, rows: ReadonlyArray<readonly string[]>): string[] {
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
+  return rows.map((row, i) => {
+    const line = `  ${row.map((cell, col) => cell.padEnd(widths[col]!)).join('   ').trimEnd()}`;
+    return i === 0 ? ctx.io.c.bold(line) : line;
+  });
+}

@@ -1,17 +1,12 @@
-// Runs the ordered steps, records progress after each resumable one, and follows goto/finish.
+// Runs the ordered steps, records progress after each resumable one, and follows goto/resume/finish.
 import type { Context } from '../context.js';
 import { CancelledError } from '../errors.js';
-import type { Step, StepId } from './step.js';
+import type { Step, StepId, StepOutcome } from './step.js';
 
 /** A loop guard: paste → check → paste … is legitimate, but never forever. */
 const MAX_TRANSITIONS = 200;
 
 export async function runSteps(ctx: Context, steps: readonly Step[]): Promise<void> {
-  const indexOf = (id: StepId) => {
-    const i = steps.findIndex((s) => s.id === id);
-    if (i < 0) throw new Error(`internal: unknown step ${id}`);
-    return i;
-  };
   const numbered = steps.filter((s) => s.id !== 'welcome' && s.id !== 'done');
   let i = 0;
   for (let transitions = 0; i < steps.length; transitions++) {
@@ -21,9 +16,30 @@ export async function runSteps(ctx: Context, steps: readonly Step[]): Promise<vo
     const n = numbered.indexOf(step);
     if (n >= 0) ctx.io.err(`\n${ctx.io.c.bold(`Step ${n + 1} of ${numbered.length}: ${step.title}`)}`);
     const outcome = (await step.run(ctx)) ?? { next: 'continue' };
-    if (step.resumable) await recordProgress(ctx, step.id);
+    // Progress exists so an interrupted interactive run can resume. A non-interactive run never
+    // resumes, and must not leave files behind that nobody asked for.
+    if (step.resumable && ctx.mode.interactive) await recordProgress(ctx, step.id);
     if (outcome.next === 'finish') return;
-    i = outcome.next === 'goto' ? indexOf(outcome.step) : i + 1;
+    i = nextIndex(steps, i, outcome);
+  }
+}
+
+function nextIndex(steps: readonly Step[], current: number, outcome: StepOutcome): number {
+  const indexOf = (id: StepId) => {
+    const i = steps.findIndex((s) => s.id === id);
+    if (i < 0) throw new Error(`internal: unknown step ${id}`);
+    return i;
+  };
+  switch (outcome.next) {
+    case 'goto':
+      return indexOf(outcome.step);
+    case 'resume': {
+      // Steps that are never recorded (paste, check, save) stop the skipping: the key is not kept.
+      const i = steps.findIndex((s, j) => j > current && !outcome.done.includes(s.id));
+      return i < 0 ? steps.length : i;
+    }
+    default:
+      return current + 1;
   }
 }
 

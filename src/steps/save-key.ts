@@ -1,9 +1,55 @@
-// TODO: implemented in issue 2.
-import type { Step } from './step.js';
+// Where the user's code will find the key. The storage module writes and verifies each target;
+// this step only decides which targets (flag, non-interactive default, or questions) and reports.
+import type { Context } from '../context.js';
+import { availableTargets, type SaveReport, saveKey, type StoreTarget } from '../store/save.js';
+import { CONTINUE, type Step } from './step.js';
 
 export const saveKeyStep: Step = {
   id: 'save-key',
   title: 'Save the key',
   resumable: false,
-  async run() {},
+  async run(ctx) {
+    const key = ctx.state.key;
+    if (!key) return CONTINUE;
+    const targets = await chooseTargets(ctx);
+    if (!targets.length) {
+      ctx.io.err('Not saved: the key stays only where it already was.');
+      if (!ctx.mode.interactive && !ctx.options.save) ctx.io.err(ctx.io.c.dim('  (non-interactive runs save nothing unless asked: add --save env to write ./.env)'));
+      return CONTINUE;
+    }
+    const reports = await saveKey(ctx, key.value, targets);
+    for (const report of reports) printReport(ctx, report);
+    ctx.state.savedTo.push(...reports.map((r) => r.location));
+    // The summary tailors its "how your code loads it" hints to what was written.
+    ctx.state.choices.savedTargets = reports.map((r) => r.target).join(',');
+    return CONTINUE;
+  },
 };
+
+async function chooseTargets(ctx: Context): Promise<StoreTarget[]> {
+  // Explicit flag first; then the non-interactive default (none); then questions.
+  if (ctx.options.save) return ctx.options.save.filter((t): t is StoreTarget => t !== 'none');
+  if (!ctx.mode.interactive) return [];
+  const offered = await availableTargets(ctx);
+  const chosen: StoreTarget[] = [];
+  for (const option of offered) {
+    if (!option.available) {
+      if (option.why) ctx.io.err(ctx.io.c.dim(`  (${option.label}: not available here, ${option.why})`));
+      continue;
+    }
+    // The project .env is what most code reads (dotenv, node --env-file), so it is pre-selected;
+    // the others are opt-in.
+    const preselected = option.target === 'env';
+    const question = preselected ? `Save the key in ${option.label}?` : `Also save it in ${option.label}?`;
+    if (await ctx.prompter.confirm(question, { default: preselected })) chosen.push(option.target);
+  }
+  return chosen;
+}
+
+function printReport(ctx: Context, report: SaveReport): void {
+  const { c } = ctx.io;
+  const mark = report.verified ? c.green('✔') : c.yellow('!');
+  const verified = report.verified ? 'saved and read back' : 'saved, but reading it back did not match';
+  ctx.io.err(`${mark} ${report.location}: ${verified}`);
+  for (const note of report.notes) ctx.io.err(`  ${note}`);
+}

@@ -15,10 +15,15 @@ export type StepId =
 
 /**
  * What happens after a step: go on to the next one (the default when a step returns nothing),
- * jump to another step (e.g. "paste again" after invalid_key, or skip ahead when resuming),
- * or finish the wizard early.
+ * jump to another step (e.g. "paste again" after invalid_key), skip the steps an interrupted run
+ * already finished, or finish the wizard early.
  */
-export type StepOutcome = { next: 'continue' } | { next: 'goto'; step: StepId } | { next: 'finish' };
+export type StepOutcome =
+  | { next: 'continue' }
+  | { next: 'goto'; step: StepId }
+  | { next: 'finish' }
+  /** Resume an interrupted run: go to the first later step whose id is not in `done`. */
+  | { next: 'resume'; done: readonly string[] };
 
 export interface Step {
   id: StepId;
@@ -35,3 +40,4 @@ export interface Step {
 export const CONTINUE: StepOutcome = { next: 'continue' };
 export const goto = (step: StepId): StepOutcome => ({ next: 'goto', step });
 export const FINISH: StepOutcome = { next: 'finish' };
+export const resume = (done: readonly string[]): StepOutcome => ({ next: 'resume', done });

@@ -1,9 +1,70 @@
-// TODO: implemented in issue 2.
-import type { Step } from './step.js';
+// A short greeting; then the two shortcuts a returning user wants: resume an interrupted run, or
+// check the key they already have instead of creating another one.
+import { WELCOME } from '../content/pages.js';
+import type { Context } from '../context.js';
+import { analyseKey, describeKind } from '../key/analyse.js';
+import { resolveKey } from '../key/sources.js';
+import type { KeyInput } from '../key/types.js';
+import { registerSecret } from '../ui/redact.js';
+import { describeSource, say } from './shared.js';
+import { CONTINUE, goto, resume, type Step, type StepOutcome } from './step.js';
 
 export const welcomeStep: Step = {
   id: 'welcome',
   title: 'Welcome',
   resumable: false,
-  async run() {},
+  async run(ctx) {
+    ctx.io.err(ctx.io.c.bold(WELCOME.title));
+    say(ctx, WELCOME.lines);
+    // Non-interactive runs never resume (nothing is recorded) and take the key in paste-key.
+    if (!ctx.mode.interactive) {
+      say(ctx, WELCOME.nonInteractive);
+      return CONTINUE;
+    }
+    return (await offerResume(ctx)) ?? (await offerExistingKey(ctx)) ?? CONTINUE;
+  },
 };
+
+async function offerResume(ctx: Context): Promise<StepOutcome | undefined> {
+  const progress = (await ctx.config.read()).progress;
+  if (!progress?.done.length) return undefined;
+  const when = progress.updatedAt.slice(0, 16).replace('T', ' ');
+  ctx.io.err(`\nLast time (${when} UTC) you got as far as "${progress.done.at(-1)}".`);
+  if (await ctx.prompter.confirm('Continue where you left off?', { default: true })) {
+    Object.assign(ctx.state.choices, progress.choices);
+    return resume(progress.done);
+  }
+  // Starting over: forget the old progress so it does not mix with the new run's.
+  await ctx.config.update((config) => {
+    config.progress = undefined;
+  });
+  return undefined;
+}
+
+async function offerExistingKey(ctx: Context): Promise<StepOutcome | undefined> {
+  const found = await findExistingKey(ctx);
+  if (!found) return undefined;
+  const analysis = analyseKey(found.value);
+  const where = describeSource(found.source);
+  if (!analysis.ok) {
+    ctx.io.err(ctx.io.c.yellow(`\nThere is a key in ${where}, but it cannot be used: ${analysis.reason ?? 'it does not look like an OpenAI API key'}.`));
+    ctx.io.err('Let us set up a new one.');
+    return undefined;
+  }
+  ctx.io.err(`\nFound ${describeKind(analysis)} in ${where}: ${analysis.masked}`);
+  if (!(await ctx.prompter.confirm('Check this key instead of starting over?', { default: true }))) return undefined;
+  registerSecret(analysis.cleaned);
+  ctx.state.key = { value: analysis.cleaned, source: found.source };
+  return goto('check-key');
+}
+
+async function findExistingKey(ctx: Context): Promise<KeyInput | undefined> {
+  // With --key-stdin the key is meant for paste-key; reading stdin here would consume it.
+  if (ctx.options.keyStdin) return undefined;
+  try {
+    return await resolveKey(ctx);
+  } catch {
+    // A source that cannot be read (an unreadable .env, a locked keychain) is not a reason to stop here.
+    return undefined;
+  }
+}
