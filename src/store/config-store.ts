@@ -19,6 +19,10 @@ const savedEntry = z.object({
   backup: z.string().optional(),
   /** Whether we created the file (reset may then remove it when it is otherwise empty). */
   created: z.boolean().optional(),
+  /** keychain entries: which secret store holds the key. */
+  keychain: z.enum(['secret-service', 'macos', 'windows']).optional(),
+  /** shell entries: whether the block holds the key itself or reads it from the keychain. */
+  variant: z.enum(['plain', 'keychain']).optional(),
 });
 
 export const configSchema = z.object({

@@ -1,6 +1,20 @@
-// Saving a checked key to the targets the user chose. STUB: issue 4 (helper B) writes the real one.
+// Saving a checked key to the targets the user chose (.env, shell profile, keychain), reading each
+// back the way a consumer would, and recording what was written where (never the key) so that
+// `status` and `reset` know. One failing target does not stop the others; its report says why.
 import type { Context } from '../context.js';
+import { CancelledError, StorageError } from '../errors.js';
+import { fingerprint, maskKey } from '../key/mask.js';
 import type { SaveTarget } from '../options.js';
+import { redact } from '../ui/redact.js';
+import type { SavedEntry } from './config-store.js';
+import { assertStorableKey } from './dotenv-edit.js';
+import { envFilePath, saveToEnvFile } from './env-file.js';
+import { keychainDescription, keychainInfo, keychainRead, keychainStore } from './keychain.js';
+import { isProjectDir } from './project.js';
+import { type BlockSource, renderBlock } from './shell-block.js';
+import { detectShell, profileFiles, tildify } from './shell-paths.js';
+import { writeBlock } from './shell-profile.js';
+import { sha256, shellSees } from './shell-verify.js';
 
 export type StoreTarget = Exclude<SaveTarget, 'none'>;
 
@@ -12,13 +26,159 @@ export interface SaveReport {
   verified: boolean;
   /** Extra lines for the user: ".env added to .gitignore", "open a new terminal", … */
   notes: string[];
+  /** Set when this target could not be saved (nothing was written there). */
+  error?: string;
+  /** Problems saveKey has already printed to stderr (e.g. ".env is tracked by git"). */
+  warnings?: string[];
+}
+
+export interface TargetOption {
+  target: StoreTarget;
+  label: string;
+  available: boolean;
+  why?: string;
+  /** The one to pre-select: .env in a project directory, else the keychain, else the shell profile. */
+  recommended?: boolean;
 }
 
 /** Which targets are offered, and which is pre-selected, on this machine. */
-export async function availableTargets(_ctx: Context): Promise<Array<{ target: StoreTarget; label: string; available: boolean; why?: string }>> {
-  return [{ target: 'env', label: 'the project .env file', available: true }];
+export async function availableTargets(ctx: Context): Promise<TargetOption[]> {
+  const shell = detectShell(ctx);
+  const [keychain, project] = await Promise.all([keychainInfo(ctx), isProjectDir(ctx.cwd)]);
+  const files = profileFiles(shell, ctx).map((f) => tildify(f, ctx.home)).join(' and ');
+  const options: TargetOption[] = [
+    { target: 'env', label: `the project file ${tildify(envFilePath(ctx), ctx.home)} (read by dotenv)`, available: true },
+    { target: 'shell', label: `your ${shell} profile ${files} (plain text, every new terminal)`, available: true },
+    {
+      target: 'keychain',
+      label: `${keychain.label} (encrypted; ${files} reads it at shell start)`,
+      available: keychain.available,
+      ...(keychain.why ? { why: keychain.why } : {}),
+    },
+  ];
+  const pick = project ? 'env' : keychain.available ? 'keychain' : 'shell';
+  for (const o of options) if (o.target === pick) o.recommended = true;
+  return options;
 }
 
-export async function saveKey(_ctx: Context, _key: string, _targets: StoreTarget[]): Promise<SaveReport[]> {
-  throw new Error('not implemented yet');
+interface Run {
+  ctx: Context;
+  key: string;
+  entries: SavedEntry[];
+  base: Pick<SavedEntry, 'masked' | 'fingerprint' | 'savedAt'>;
+}
+
+export async function saveKey(ctx: Context, key: string, targets: StoreTarget[]): Promise<SaveReport[]> {
+  assertStorableKey(key);
+  const run: Run = { ctx, key, entries: [], base: { masked: maskKey(key), fingerprint: fingerprint(key), savedAt: ctx.clock.now().toISOString() } };
+  const wanted = new Set(targets);
+  const reports: SaveReport[] = [];
+  if (wanted.has('env')) reports.push(await attempt('env', envFilePath(ctx), () => saveEnv(run)));
+  // The keychain goes before the shell: with both chosen, the profile block reads the keychain.
+  let keychainOk = false;
+  if (wanted.has('keychain')) {
+    const report = await attempt('keychain', 'keychain', () => saveKeychain(run));
+    keychainOk = !report.error;
+    reports.push(report);
+  }
+  if (wanted.has('shell')) {
+    if (!wanted.has('keychain')) reports.push(await attempt('shell', profileFiles(detectShell(ctx), ctx).join(', '), () => saveShell(run, { kind: 'plain', key })));
+    else if (keychainOk) {
+      const kc = reports.at(-1)!;
+      reports.push({ target: 'shell', location: shellFiles(run), verified: kc.verified, notes: ['The profile block reads the key from the keychain; the key itself is not in the file.'] });
+    }
+    else reports.push({ target: 'shell', location: shellFiles(run), verified: false, notes: [], error: 'Not written: the block would read the key from the keychain, which failed. Choose "shell" alone to keep the key in the profile as plain text.' });
+  }
+  await record(run);
+  for (const r of reports) {
+    for (const w of r.warnings ?? []) ctx.io.err(ctx.io.c.yellow(`Warning: ${w}`));
+  }
+  return reports;
+}
+
+const shellFiles = (run: Run) => profileFiles(detectShell(run.ctx), run.ctx).join(', ');
+
+async function attempt(target: StoreTarget, location: string, work: () => Promise<SaveReport>): Promise<SaveReport> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof CancelledError) throw error;
+    const message = redact(error instanceof Error ? error.message : String(error));
+    return { target, location, verified: false, notes: [], error: error instanceof StorageError ? message : `Could not save: ${message}` };
+  }
+}
+
+async function saveEnv(run: Run): Promise<SaveReport> {
+  const w = await saveToEnvFile(run.ctx, run.key);
+  run.entries.push({ target: 'env', location: w.path, created: w.created, ...run.base });
+  return { target: 'env', location: w.path, verified: w.verified, notes: w.notes, warnings: w.warnings };
+}
+
+async function saveKeychain(run: Run): Promise<SaveReport> {
+  const info = await keychainInfo(run.ctx);
+  if (!info.available || !info.backend) {
+    throw new StorageError(`No keychain is available here: ${info.why ?? 'unknown reason'}. Choose "env" or "shell" instead.`);
+  }
+  await keychainStore(run.ctx, info.backend, run.key);
+  const location = keychainDescription(info.backend);
+  run.entries.push({ target: 'keychain', location, keychain: info.backend, ...run.base });
+  const stored = (await keychainRead(run.ctx, info.backend)) === run.key;
+  const shell = await saveShell(run, { kind: 'keychain', backend: info.backend });
+  const notes = [`Stored in ${location}.`, ...shell.notes];
+  const warnings = [...(stored ? [] : [`Reading the key back from ${info.label} did not return it.`]), ...(shell.warnings ?? [])];
+  return { target: 'keychain', location, verified: stored && shell.verified, notes, warnings };
+}
+
+async function saveShell(run: Run, source: BlockSource): Promise<SaveReport> {
+  const { ctx } = run;
+  const shell = detectShell(ctx);
+  const files = profileFiles(shell, ctx);
+  const notes: string[] = [];
+  const warnings: string[] = [];
+  for (const file of files) {
+    const w = await writeBlock(file, (eol) => renderBlock(shell, source, eol));
+    const earlier = w.changed ? '' : ' (unchanged)';
+    notes.push(`${source.kind === 'plain' ? 'Key' : 'Keychain lookup'} written to ${tildify(file, ctx.home)}${earlier}${w.backup ? `; backup: ${tildify(w.backup, ctx.home)}` : ''}.`);
+    run.entries.push({
+      target: 'shell',
+      location: file,
+      shell,
+      variant: source.kind,
+      created: w.created,
+      ...(w.backup ? { backup: w.backup } : {}),
+      ...run.base,
+    });
+  }
+  const view = await shellSees(ctx, shell);
+  let verified = false;
+  if (!view.ran) notes.push(`Not verified: ${view.why}.`);
+  else if (view.sha256 === sha256(run.key)) verified = true;
+  else if (view.sha256 === null) warnings.push(`A new ${shell} does not see OPENAI_API_KEY: something in your startup files prevents the block from running.`);
+  // The shell reports a SHA-256; its first 12 hex digits are the fingerprint shown everywhere.
+  else warnings.push(`A new ${shell} sees a different key (fingerprint ${view.sha256.slice(0, 12)}): a later line in your startup files overrides the block.`);
+  if (verified) notes.push('Open a new terminal (or run `exec $SHELL`) for it to take effect.');
+  return { target: 'shell', location: files.join(', '), verified, notes, warnings };
+}
+
+/** Records what was written where, replacing earlier records of the same place. */
+async function record(run: Run): Promise<void> {
+  if (run.entries.length === 0) return;
+  try {
+    await run.ctx.config.update((config) => {
+      for (const entry of run.entries) {
+        const i = config.saved.findIndex((e) => e.target === entry.target && e.location === entry.location);
+        const before = i === -1 ? undefined : config.saved[i];
+        const merged: SavedEntry = {
+          ...entry,
+          // The first run's facts stay: we created the file, and the backup holds the state before us.
+          created: Boolean(before?.created || entry.created),
+          ...(before?.backup ?? entry.backup ? { backup: before?.backup ?? entry.backup } : {}),
+        };
+        if (i === -1) config.saved.push(merged);
+        else config.saved[i] = merged;
+      }
+    });
+  } catch (error) {
+    run.ctx.io.err(run.ctx.io.c.yellow(`Warning: could not record the save in the config store (${redact(String(error))}); \`reset\` will not know about it.`));
+  }
 }

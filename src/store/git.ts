@@ -1,0 +1,31 @@
+// The few git questions the .env target asks: is this a work tree, is the file tracked, is it
+// ignored. Without git installed every answer is "no", and saving goes on.
+import { dirname } from 'node:path';
+import type { Env } from '../platform/environment.js';
+import { runProgram } from './run-command.js';
+
+const GIT_TIMEOUT_MS = 5_000;
+
+async function git(args: string[], cwd: string, env: Env) {
+  // GIT_OPTIONAL_LOCKS=0: these are read-only questions; never take the index lock from a user's git.
+  return runProgram('git', args, { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: '0' }, timeoutMs: GIT_TIMEOUT_MS });
+}
+
+/** The work tree's top directory, or undefined outside git (or without git). */
+export async function gitRoot(dir: string, env: Env): Promise<string | undefined> {
+  const r = await git(['rev-parse', '--show-toplevel'], dir, env);
+  return r.code === 0 ? r.stdout.trim() || undefined : undefined;
+}
+
+export async function isTracked(file: string, env: Env): Promise<boolean> {
+  const r = await git(['ls-files', '--error-unmatch', '--', file], dirname(file), env);
+  return r.code === 0;
+}
+
+/** `git check-ignore -q` exits 0 when ignored, 1 when not, 128 on errors. */
+export async function isIgnored(file: string, env: Env): Promise<boolean | undefined> {
+  const r = await git(['check-ignore', '-q', '--', file], dirname(file), env);
+  if (r.code === 0) return true;
+  if (r.code === 1) return false;
+  return undefined;
+}
