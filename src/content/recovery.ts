@@ -34,8 +34,9 @@ export function scopesToPermissions(scopes: string[]): string[] {
 
 /** "Missing scopes: api.model.read, api.model.request." → the scope names. */
 export function missingScopes(message: string | undefined): string[] {
-  const match = /missing scopes?:\s*([a-z0-9_.,\s]+)/i.exec(message ?? '');
-  return match ? match[1]!.split(/[\s,]+/).filter((s) => s.includes('.')) : [];
+  // Dotted names separated by commas or spaces; the sentence ends at the first word without a dot.
+  const match = /missing scopes?:\s*((?:[a-z0-9_]+(?:\.[a-z0-9_]+)+(?:,?\s*|\.))+)/i.exec(message ?? '');
+  return match ? match[1]!.split(/[\s,]+/).map((s) => s.replace(/\.$/, '')).filter((s) => s.includes('.')) : [];
 }
 
 export function recoveryFor(diagnosis: Diagnosis, detailMessage?: string): Recovery {

@@ -19,9 +19,10 @@ export const saveKeyStep: Step = {
     }
     const reports = await saveKey(ctx, key.value, targets);
     for (const report of reports) printReport(ctx, report);
-    ctx.state.savedTo.push(...reports.map((r) => r.location));
+    const saved = reports.filter((r) => !r.error);
+    ctx.state.savedTo.push(...saved.map((r) => r.location));
     // The summary tailors its "how your code loads it" hints to what was written.
-    ctx.state.choices.savedTargets = reports.map((r) => r.target).join(',');
+    ctx.state.choices.savedTargets = saved.map((r) => r.target).join(',');
     return CONTINUE;
   },
 };
@@ -31,23 +32,29 @@ async function chooseTargets(ctx: Context): Promise<StoreTarget[]> {
   if (ctx.options.save) return ctx.options.save.filter((t): t is StoreTarget => t !== 'none');
   if (!ctx.mode.interactive) return [];
   const offered = await availableTargets(ctx);
+  // The storage module knows which target suits this machine (the .env in a project directory);
+  // that one is asked first and defaults to yes, the others are opt-in.
+  const preselected = offered.find((o) => o.recommended && o.available)?.target ?? 'env';
+  const ordered = [...offered].sort((a, b) => Number(b.target === preselected) - Number(a.target === preselected));
   const chosen: StoreTarget[] = [];
-  for (const option of offered) {
+  for (const option of ordered) {
     if (!option.available) {
       if (option.why) ctx.io.err(ctx.io.c.dim(`  (${option.label}: not available here, ${option.why})`));
       continue;
     }
-    // The project .env is what most code reads (dotenv, node --env-file), so it is pre-selected;
-    // the others are opt-in.
-    const preselected = option.target === 'env';
-    const question = preselected ? `Save the key in ${option.label}?` : `Also save it in ${option.label}?`;
-    if (await ctx.prompter.confirm(question, { default: preselected })) chosen.push(option.target);
+    const first = option.target === preselected;
+    const question = first ? `Save the key in ${option.label}?` : chosen.length ? `Also save it in ${option.label}?` : `Save it in ${option.label} instead?`;
+    if (await ctx.prompter.confirm(question, { default: first })) chosen.push(option.target);
   }
   return chosen;
 }
 
 function printReport(ctx: Context, report: SaveReport): void {
   const { c } = ctx.io;
+  if (report.error) {
+    ctx.io.err(`${c.red('✖')} ${report.location}: not saved (${report.error})`);
+    return;
+  }
   const mark = report.verified ? c.green('✔') : c.yellow('!');
   const verified = report.verified ? 'saved and read back' : 'saved, but reading it back did not match';
   ctx.io.err(`${mark} ${report.location}: ${verified}`);

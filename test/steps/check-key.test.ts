@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { CancelledError, DiagnosisError, exitCodeFor } from '../../src/errors.js';
+import type { CheckResult, KeyChecker } from '../../src/key/types.js';
+import { fingerprint } from '../../src/key/mask.js';
+import { URLS } from '../../src/platform/urls.js';
+import { checkKeyStep } from '../../src/steps/check-key.js';
+import { fakeKeys } from '../fakes/fake-keys.js';
+import type { Expectation } from '../fakes/fake-prompter.js';
+import { FakeChecker } from '../fakes/test-context.js';
+import { interactiveContext, nonInteractiveContext, run } from './helpers.js';
+
+const key = fakeKeys.project(21);
+const withKey = (results: ConstructorParameters<typeof FakeChecker>[0], prompts: Expectation[] = []) => {
+  const checker = new FakeChecker(results);
+  const ctx = interactiveContext(prompts, { checker, state: { key: { value: key, source: 'prompt' }, savedTo: [], choices: {} } });
+  return { ctx, checker };
+};
+
+describe('check-key', () => {
+  it('checks the key, shows the result and records the outcome without the key', async () => {
+    const { ctx, checker } = withKey([{ diagnosis: 'ok', summary: 'The key works and can spend.' }]);
+    expect(await run(checkKeyStep, ctx)).toEqual({ next: 'continue' });
+    expect(checker.calls).toEqual([{ value: key, source: 'prompt' }]);
+    expect(ctx.state.check?.diagnosis).toBe('ok');
+    expect(ctx.io.stderrText()).toContain('Checking the key');
+    expect(ctx.io.stderrText()).toContain('The key works and can spend.');
+    const config = await ctx.config.read();
+    expect(config.lastCheck).toMatchObject({ diagnosis: 'ok', masked: `${key.slice(0, 8)}…${key.slice(-4)}`, fingerprint: fingerprint(key) });
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(ctx.config.path, 'utf8')).not.toContain(key.slice(8, 40));
+  });
+
+  it('passes --no-spend and the abort signal to the checker', async () => {
+    const seen: unknown[] = [];
+    const checker: KeyChecker = {
+      async check(k, opts) {
+        seen.push(opts);
+        return new FakeChecker([{ diagnosis: 'ok' }]).check(k);
+      },
+    };
+    const ctx = interactiveContext([], { checker, options: { spend: false }, state: { key: { value: key, source: 'prompt' }, savedTo: [], choices: {} } });
+    await run(checkKeyStep, ctx);
+    expect(seen).toEqual([{ noSpend: true, signal: ctx.signal }]);
+    expect(ctx.io.stderrText()).toContain('one free call');
+  });
+
+  it('treats rate_limited as a working key', async () => {
+    const { ctx } = withKey([{ diagnosis: 'rate_limited' }]);
+    expect(await run(checkKeyStep, ctx)).toEqual({ next: 'continue' });
+  });
+
+  it('on no_credits opens billing once and checks again until credit arrives', async () => {
+    const prompt = { kind: 'select' as const, match: 'Press Enter to check again once the balance shows credit', answer: 'retry' };
+    const { ctx, checker } = withKey([{ diagnosis: 'no_credits' }, { diagnosis: 'no_credits' }, { diagnosis: 'ok' }], [prompt, prompt]);
+    expect(await run(checkKeyStep, ctx)).toEqual({ next: 'continue' });
+    expect(checker.calls).toHaveLength(3);
+    expect(ctx.browser.opened).toEqual([URLS.billing]);
+    expect(ctx.prompter.asked[0]!.choices).toEqual(['retry', 'paste', 'quit']);
+    const text = ctx.io.stderrText();
+    expect(text).toContain('"Add to credit balance"');
+    expect(text).toContain('create a new key');
+    expect(text.match(/a ChatGPT plan does not count/g)).toHaveLength(1);
+    expect(ctx.state.check?.diagnosis).toBe('ok');
+  });
+
+  it('on invalid_key offers to paste again', async () => {
+    const { ctx } = withKey([{ diagnosis: 'invalid_key' }], [{ kind: 'select', match: 'What now?', answer: 'paste' }]);
+    expect(await run(checkKeyStep, ctx)).toEqual({ next: 'goto', step: 'paste-key' });
+    expect(ctx.prompter.asked[0]!.choices).toEqual(['paste', 'quit']);
+    expect(ctx.browser.opened).toEqual([URLS.apiKeys]);
+  });
+
+  it('on missing_scopes names the scopes and the permissions to tick', async () => {
+    const detail = { status: 401, message: 'You have insufficient permissions for this operation. Missing scopes: api.model.read. Check that you have the correct role.' };
+    const { ctx } = withKey([{ diagnosis: 'missing_scopes', detail }, { diagnosis: 'ok' }], [{ kind: 'select', match: 'after changing the permissions', answer: 'retry' }]);
+    await run(checkKeyStep, ctx);
+    const text = ctx.io.stderrText();
+    expect(text).toContain('Models: Read (api.model.read)');
+    expect(text).toContain('Model capabilities: Write');
+  });
+
+  it('on model_access_denied explains project model permissions', async () => {
+    const { ctx } = withKey([{ diagnosis: 'model_access_denied' }], [{ kind: 'select', match: 'after allowing the model', answer: 'paste' }]);
+    await run(checkKeyStep, ctx);
+    expect(ctx.browser.opened).toEqual([URLS.projects]);
+    expect(ctx.io.stderrText()).toContain('allowed models');
+  });
+
+  it('offers retry, another key or quitting on other failures; quitting keeps the diagnosis exit code', async () => {
+    const { ctx } = withKey([{ diagnosis: 'network' }], [{ kind: 'select', match: 'What now?', answer: 'quit' }]);
+    const error = await run(checkKeyStep, ctx).catch((e: unknown) => e);
+    expect(ctx.prompter.asked[0]!.choices).toEqual(['retry', 'paste', 'quit']);
+    expect(error).toBeInstanceOf(DiagnosisError);
+    expect(exitCodeFor(error)).toBe(7);
+    expect(ctx.browser.opened).toEqual([]);
+  });
+
+  it('in non-interactive mode, fails with the diagnosis, its summary and fix', async () => {
+    const checker = new FakeChecker([{ diagnosis: 'no_credits', summary: 'No credit.', fix: 'Add credit.' }]);
+    const ctx = nonInteractiveContext({ checker, state: { key: { value: key, source: 'env:OPENAI_API_KEY' }, savedTo: [], choices: {} } });
+    const error = (await run(checkKeyStep, ctx).catch((e: unknown) => e)) as DiagnosisError;
+    expect(error).toBeInstanceOf(DiagnosisError);
+    expect([error.diagnosis, error.message, error.hint]).toEqual(['no_credits', 'No credit.', 'Add credit.']);
+    expect(ctx.state.check?.diagnosis).toBe('no_credits');
+    // Nothing written in non-interactive mode.
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(ctx.config.path)).toBe(false);
+  });
+
+  it('ends the wait on Ctrl-C even if the check never answers', async () => {
+    const controller = new AbortController();
+    const hanging: KeyChecker = { check: () => new Promise<CheckResult>(() => {}) };
+    const ctx = interactiveContext([], { checker: hanging, signal: controller.signal, state: { key: { value: key, source: 'prompt' }, savedTo: [], choices: {} } });
+    const pending = run(checkKeyStep, ctx);
+    setTimeout(() => controller.abort(new Error('cancelled')), 20);
+    await expect(pending).rejects.toBeInstanceOf(CancelledError);
+    expect(ctx.io.stderrText()).toContain('The check did not finish.');
+  });
+
+  it('goes to paste-key when there is no key yet', async () => {
+    const ctx = interactiveContext([]);
+    expect(await run(checkKeyStep, ctx)).toEqual({ next: 'goto', step: 'paste-key' });
+  });
+});

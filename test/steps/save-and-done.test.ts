@@ -1,0 +1,153 @@
+import { existsSync } from 'node:fs';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { URLS } from '../../src/platform/urls.js';
+import { doneStep } from '../../src/steps/done.js';
+import { saveKeyStep } from '../../src/steps/save-key.js';
+import { availableTargets, saveKey } from '../../src/store/save.js';
+import { fakeKeys } from '../fakes/fake-keys.js';
+import { FakeChecker } from '../fakes/test-context.js';
+import { interactiveContext, nonInteractiveContext, run } from './helpers.js';
+
+// The step decides *which* targets; writing them is the storage module's job (tested there), so
+// here it is replaced by a recorder.
+vi.mock('../../src/store/save.js', () => ({
+  availableTargets: vi.fn(async () => [
+    { target: 'env', label: 'the project .env file (/p/.env)', available: true, recommended: true },
+    { target: 'shell', label: 'your shell profile (~/.bashrc)', available: true },
+    { target: 'keychain', label: 'the system keychain', available: false, why: 'no Secret Service' },
+  ]),
+  saveKey: vi.fn(async (_ctx: unknown, _key: string, targets: string[]) =>
+    targets.map((target) => ({ target, location: target === 'env' ? '/p/.env' : '/home/me/.bashrc', verified: true, notes: [`${target} note`] })),
+  ),
+}));
+
+const key = fakeKeys.project(31);
+const state = () => ({ key: { value: key, source: 'prompt' as const }, savedTo: [] as string[], choices: {} as Record<string, string> });
+
+beforeEach(() => {
+  vi.mocked(saveKey).mockClear();
+});
+
+describe('save-key', () => {
+  it('asks per available target, the project .env pre-selected, and reports each save', async () => {
+    const ctx = interactiveContext(
+      [
+        { kind: 'confirm', match: 'Save the key in the project .env file', answer: true },
+        { kind: 'confirm', match: 'Also save it in your shell profile', answer: false },
+      ],
+      { state: state() },
+    );
+    await run(saveKeyStep, ctx);
+    expect(vi.mocked(availableTargets)).toHaveBeenCalled();
+    expect(vi.mocked(saveKey)).toHaveBeenCalledWith(ctx, key, ['env']);
+    expect(ctx.state.savedTo).toEqual(['/p/.env']);
+    const text = ctx.io.stderrText();
+    expect(text).toContain('✔ /p/.env: saved and read back');
+    expect(text).toContain('env note');
+    expect(text).toContain('no Secret Service');
+    ctx.prompter.assertDone();
+  });
+
+  it('asks nothing when --save is given', async () => {
+    const ctx = interactiveContext([], { state: state(), options: { save: 'env,shell' as never } });
+    await run(saveKeyStep, ctx);
+    expect(vi.mocked(saveKey)).toHaveBeenCalledWith(ctx, key, ['env', 'shell']);
+    expect(ctx.state.savedTo).toEqual(['/p/.env', '/home/me/.bashrc']);
+  });
+
+  it('writes nothing with --save none', async () => {
+    const ctx = interactiveContext([], { state: state(), options: { save: 'none' as never } });
+    await run(saveKeyStep, ctx);
+    expect(vi.mocked(saveKey)).not.toHaveBeenCalled();
+    expect(ctx.io.stderrText()).toContain('Not saved');
+  });
+
+  it('writes nothing by default in non-interactive mode, and says how to ask', async () => {
+    const ctx = nonInteractiveContext({ state: state() });
+    await run(saveKeyStep, ctx);
+    expect(vi.mocked(saveKey)).not.toHaveBeenCalled();
+    expect(ctx.io.stderrText()).toContain('--save env');
+  });
+
+  it('saves per --save in non-interactive mode', async () => {
+    const ctx = nonInteractiveContext({ state: state(), options: { save: 'env' as never } });
+    await run(saveKeyStep, ctx);
+    expect(vi.mocked(saveKey)).toHaveBeenCalledWith(ctx, key, ['env']);
+  });
+
+  it('asks about the recommended target first when it is not the .env (outside a project)', async () => {
+    vi.mocked(availableTargets).mockResolvedValueOnce([
+      { target: 'env', label: 'the project file ~/.env', available: true },
+      { target: 'shell', label: 'your bash profile ~/.bashrc', available: true },
+      { target: 'keychain', label: 'the login keychain', available: true, recommended: true },
+    ]);
+    const ctx = interactiveContext(
+      [
+        { kind: 'confirm', match: 'Save the key in the login keychain?', answer: false },
+        { kind: 'confirm', match: 'Save it in the project file ~/.env instead?', answer: true },
+        { kind: 'confirm', match: 'Also save it in your bash profile', answer: false },
+      ],
+      { state: state() },
+    );
+    await run(saveKeyStep, ctx);
+    expect(vi.mocked(saveKey)).toHaveBeenCalledWith(ctx, key, ['env']);
+    ctx.prompter.assertDone();
+  });
+
+  it('reports a target that could not be saved, and leaves it out of the summary', async () => {
+    vi.mocked(saveKey).mockResolvedValueOnce([
+      { target: 'env', location: '/p/.env', verified: true, notes: [] },
+      { target: 'keychain', location: 'Secret Service', verified: false, notes: [], error: 'the keychain is locked' },
+    ]);
+    const ctx = interactiveContext([], { state: state(), options: { save: 'env,keychain' as never } });
+    await run(saveKeyStep, ctx);
+    expect(ctx.io.stderrText()).toContain('✖ Secret Service: not saved (the keychain is locked)');
+    expect(ctx.state.savedTo).toEqual(['/p/.env']);
+    expect(ctx.state.choices.savedTargets).toBe('env');
+  });
+
+  it('flags a save that could not be read back', async () => {
+    vi.mocked(saveKey).mockResolvedValueOnce([{ target: 'env', location: '/p/.env', verified: false, notes: [] }]);
+    const ctx = interactiveContext([], { state: state(), options: { save: 'env' as never } });
+    await run(saveKeyStep, ctx);
+    expect(ctx.io.stderrText()).toContain('! /p/.env: saved, but reading it back did not match');
+  });
+});
+
+describe('done', () => {
+  it('summarises with the masked key, shows code that reads OPENAI_API_KEY, links usage and limits, clears progress', async () => {
+    const checked = await new FakeChecker([{ diagnosis: 'ok' }]).check({ value: key, source: 'prompt' });
+    const ctx = interactiveContext([], { state: { ...state(), check: checked, savedTo: ['/p/.env'], choices: { savedTargets: 'env' } } });
+    await ctx.config.update((c) => {
+      c.progress = { done: ['explain-plans'], choices: {}, updatedAt: '2026-11-20T09:30:00.000Z' };
+    });
+    expect(await run(doneStep, ctx)).toEqual({ next: 'finish' });
+    const text = ctx.io.stderrText();
+    expect(text).toContain(`${key.slice(0, 8)}…${key.slice(-4)}`);
+    expect(text).toContain('Saved:   /p/.env');
+    expect(text).toContain("import OpenAI from 'openai'");
+    expect(text).toContain('from openai import OpenAI');
+    expect(text).toContain('Authorization: Bearer $OPENAI_API_KEY');
+    expect(text).toContain('--env-file=.env');
+    expect(text).toContain(URLS.usage);
+    expect(text).toContain(URLS.limits);
+    expect(text).not.toContain(key);
+    expect(ctx.io.stdoutText()).toBe('');
+    expect((await ctx.config.read()).progress).toBeUndefined();
+  });
+
+  it('warns when a different OPENAI_API_KEY in the environment would win over the saved one', async () => {
+    const other = fakeKeys.project(99);
+    const ctx = interactiveContext([], { env: { OPENAI_API_KEY: other }, state: { ...state(), savedTo: ['/p/.env'], choices: { savedTargets: 'env' } } });
+    await run(doneStep, ctx);
+    expect(ctx.io.stderrText()).toContain(`holds a different key (${other.slice(0, 8)}…${other.slice(-4)})`);
+    expect(ctx.io.stderrText()).not.toContain(other);
+  });
+
+  it('says the key was not saved, and creates no config file, in a non-interactive run', async () => {
+    const ctx = nonInteractiveContext({ state: state() });
+    await run(doneStep, ctx);
+    expect(ctx.io.stderrText()).toContain('The key was not saved');
+    expect(existsSync(ctx.config.path)).toBe(false);
+  });
+});

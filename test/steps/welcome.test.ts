@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { welcomeStep } from '../../src/steps/welcome.js';
+import { fakeKeys } from '../fakes/fake-keys.js';
+import { interactiveContext, nonInteractiveContext, run } from './helpers.js';
+
+describe('welcome', () => {
+  it('greets and asks nothing on a first run without a key', async () => {
+    const ctx = interactiveContext([]);
+    expect(await run(welcomeStep, ctx)).toEqual({ next: 'continue' });
+    expect(ctx.io.stderrText()).toContain('openai-onboard');
+    expect(ctx.prompter.asked).toEqual([]);
+    expect(ctx.io.stdoutText()).toBe('');
+  });
+
+  it('offers to resume an interrupted run and restores its choices', async () => {
+    const ctx = interactiveContext([{ kind: 'confirm', match: 'Continue where you left off?', answer: true }]);
+    await ctx.config.update((c) => {
+      c.progress = { done: ['explain-plans', 'sign-in', 'payment-method'], choices: { paymentMethod: 'had' }, updatedAt: '2026-11-20T09:30:00.000Z' };
+    });
+    const outcome = await run(welcomeStep, ctx);
+    expect(outcome).toEqual({ next: 'resume', done: ['explain-plans', 'sign-in', 'payment-method'] });
+    expect(ctx.state.choices).toEqual({ paymentMethod: 'had' });
+    expect(ctx.io.stderrText()).toContain('2026-11-20 09:30 UTC');
+    ctx.prompter.assertDone();
+  });
+
+  it('forgets the old progress when the user starts over', async () => {
+    const ctx = interactiveContext([{ kind: 'confirm', match: 'Continue where you left off?', answer: false }]);
+    await ctx.config.update((c) => {
+      c.progress = { done: ['explain-plans'], choices: {}, updatedAt: '2026-11-20T09:30:00.000Z' };
+    });
+    expect(await run(welcomeStep, ctx)).toEqual({ next: 'continue' });
+    expect((await ctx.config.read()).progress).toBeUndefined();
+  });
+
+  it('offers to check an existing OPENAI_API_KEY instead of starting over', async () => {
+    const key = fakeKeys.project(3);
+    const ctx = interactiveContext([{ kind: 'confirm', match: 'Check this key instead of starting over?', answer: true }], { env: { OPENAI_API_KEY: key } });
+    expect(await run(welcomeStep, ctx)).toEqual({ next: 'goto', step: 'check-key' });
+    expect(ctx.state.key).toEqual({ value: key, source: 'env:OPENAI_API_KEY' });
+    const text = ctx.io.stderrText();
+    expect(text).toContain('the environment variable OPENAI_API_KEY');
+    expect(text).toContain(`${key.slice(0, 8)}…${key.slice(-4)}`);
+    expect(text).not.toContain(key);
+  });
+
+  it('starts over when the existing key is declined', async () => {
+    const ctx = interactiveContext([{ kind: 'confirm', match: 'Check this key', answer: false }], { env: { OPENAI_API_KEY: fakeKeys.project(3) } });
+    expect(await run(welcomeStep, ctx)).toEqual({ next: 'continue' });
+    expect(ctx.state.key).toBeUndefined();
+  });
+
+  it('says why an existing value cannot be used, without offering it', async () => {
+    const ctx = interactiveContext([], { env: { OPENAI_API_KEY: 'your-key-here' } });
+    expect(await run(welcomeStep, ctx)).toEqual({ next: 'continue' });
+    expect(ctx.io.stderrText()).toContain('cannot be used');
+    expect(ctx.prompter.asked).toEqual([]);
+  });
+
+  it('asks about resuming before offering the existing key, and only one of them when resuming', async () => {
+    const ctx = interactiveContext([{ kind: 'confirm', match: 'Continue where you left off?', answer: true }], { env: { OPENAI_API_KEY: fakeKeys.project(3) } });
+    await ctx.config.update((c) => {
+      c.progress = { done: ['explain-plans'], choices: {}, updatedAt: '2026-11-20T09:30:00.000Z' };
+    });
+    expect((await run(welcomeStep, ctx)).next).toBe('resume');
+    ctx.prompter.assertDone();
+  });
+
+  it('never prompts or resumes in non-interactive mode', async () => {
+    const ctx = nonInteractiveContext({ env: { OPENAI_API_KEY: fakeKeys.project(3) } });
+    await ctx.config.update((c) => {
+      c.progress = { done: ['explain-plans'], choices: {}, updatedAt: '2026-11-20T09:30:00.000Z' };
+    });
+    expect(await run(welcomeStep, ctx)).toEqual({ next: 'continue' });
+    expect(ctx.io.stderrText()).toContain('--key-stdin or OPENAI_API_KEY');
+    expect(ctx.prompter.asked).toEqual([]);
+  });
+});

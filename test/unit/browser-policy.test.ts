@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { browserPolicy, createBrowserOpener } from '../../src/platform/browser.js';
+import { createTestIO } from '../fakes/test-io.js';
+
+const base = { flag: true, interactive: true, env: {}, platform: 'linux' as NodeJS.Platform, osRelease: '6.1.0' };
+
+describe('browserPolicy', () => {
+  it('only prints with --no-browser or in non-interactive mode, whatever else is set', () => {
+    expect(browserPolicy({ ...base, flag: false, env: { BROWSER: 'firefox', DISPLAY: ':0' } })).toEqual({ enabled: false, reason: '--no-browser' });
+    expect(browserPolicy({ ...base, interactive: false, env: { BROWSER: 'firefox' } })).toEqual({ enabled: false, reason: 'non-interactive' });
+  });
+  it('lets $BROWSER win over SSH and a missing display', () => {
+    expect(browserPolicy({ ...base, env: { BROWSER: 'w3m', SSH_CONNECTION: '1 2 3 4' } })).toEqual({ enabled: true, via: 'env-browser' });
+  });
+  it('prints only over SSH and without a display on Linux', () => {
+    expect(browserPolicy({ ...base, env: { SSH_TTY: '/dev/pts/1', DISPLAY: ':0' } })).toEqual({ enabled: false, reason: 'SSH session' });
+    expect(browserPolicy({ ...base, env: {} })).toEqual({ enabled: false, reason: 'no display' });
+    expect(browserPolicy({ ...base, env: { WAYLAND_DISPLAY: 'wayland-0' } })).toEqual({ enabled: true, via: 'open' });
+  });
+  it('uses the WSL helpers on WSL, detected by variable or kernel release', () => {
+    expect(browserPolicy({ ...base, env: { WSL_DISTRO_NAME: 'Ubuntu' } }).via).toBe('wsl');
+    expect(browserPolicy({ ...base, osRelease: '5.15.153.1-microsoft-standard-WSL2' }).via).toBe('wsl');
+  });
+  it('opens directly on macOS and Windows', () => {
+    expect(browserPolicy({ ...base, platform: 'darwin' })).toEqual({ enabled: true, via: 'open' });
+    expect(browserPolicy({ ...base, platform: 'win32' })).toEqual({ enabled: true, via: 'open' });
+  });
+});
+
+describe('createBrowserOpener', () => {
+  it('prints the URL even when it does not open anything', async () => {
+    const io = createTestIO();
+    const outcome = await createBrowserOpener(io, { enabled: false, reason: 'no display' }, {}).open('https://platform.openai.com/', 'API Platform');
+    expect(outcome).toBe('printed');
+    expect(io.stderrText()).toBe('  API Platform: https://platform.openai.com/\n');
+    expect(io.stdoutText()).toBe('');
+  });
+  it('prints the URL first, then says when the browser could not start', async () => {
+    const io = createTestIO();
+    const opener = createBrowserOpener(io, { enabled: true, via: 'env-browser' }, { BROWSER: '/nonexistent/browser-xyz' });
+    expect(await opener.open('https://platform.openai.com/api-keys', 'API keys')).toBe('printed');
+    expect(io.stderrText()).toMatch(/^ {2}API keys: https:\/\/platform\.openai\.com\/api-keys\n.*could not start a browser/);
+  });
+  it('wraps links in OSC 8 only where the terminal supports it', () => {
+    const url = 'https://platform.openai.com/usage';
+    expect(createTestIO().link(url)).toBe(url);
+    expect(createTestIO({ env: { FORCE_HYPERLINK: '1' } }).link(url)).toBe(`\u001b]8;;${url}\u0007${url}\u001b]8;;\u0007`);
+  });
+});
