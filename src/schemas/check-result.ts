@@ -39,7 +39,7 @@ export const checkResultSchema = z
     diagnosis: diagnosisSchema,
     summary: z.string().min(1).describe('one sentence in plain words'),
     fix: z.string().describe('what to do next, in plain words'),
-    fixUrl: z.url({ protocol: /^https$/ }).optional().describe('the page that fixes it'),
+    fixUrl: z.url({ protocol: /^https$/ }).nullable().optional().describe('the page that fixes it; null when there is none'),
     key: keyDescriptionSchema,
     baseUrl: z.string().optional().describe('the API base URL that was used'),
     checks: z.array(checkStepSchema).describe('the steps that ran, in order'),
@@ -50,6 +50,8 @@ export const checkResultSchema = z
       .optional()
       .describe('from the billing probe\'s x-ratelimit-limit-* headers'),
     environment: z.array(z.string()).optional().describe('names of environment settings in effect that may explain a failure'),
+    warnings: z.array(z.string()).optional().describe('non-fatal remarks of the local analysis (unusual length, admin key, …)'),
+    proxy: z.string().optional().describe('the proxy the requests went through (scheme, host, port; never credentials)'),
     detail: z
       .object({
         status: z.number().int().optional(),
