@@ -78,6 +78,11 @@ export async function main(argv: string[], deps: ProcessDeps): Promise<number> {
     if (error instanceof CommanderError) {
       // --help and --version end here with exitCode 0; bad flags with 1, which the contract calls usage (2).
       if (error.exitCode === 0) return EXIT.ok;
+      // Commander already wrote the message to stderr; --json still promises one object on stdout.
+      if (json) {
+        const message = error.message.replace(/^error: /, '');
+        deps.stdout.write(`${JSON.stringify({ ok: false, error: { kind: 'usage', message, hint: 'Run "openai-onboard --help" for usage.' }, exitCode: EXIT.usage })}\n`);
+      }
       return EXIT.usage;
     }
     return reportError(error, deps, json, argv.includes('--verbose'));
