@@ -1,0 +1,63 @@
+// Undoing exactly what openai-onboard wrote, from its own records: the key line it wrote in a .env
+// (only while it still holds that key), its shell-profile blocks and their backups, its keychain
+// entry, and finally its config. Anything else, even another OPENAI_API_KEY line, is left alone.
+import { rm, rmdir, unlink } from 'node:fs/promises';
+import type { Context } from '../context.js';
+import { fingerprint } from '../key/mask.js';
+import { writeFileAtomic } from './atomic-write.js';
+import type { SavedEntry } from './config-store.js';
+import { removeEnvKey } from './dotenv-edit.js';
+import { keychainDelete, keychainInfo } from './keychain.js';
+import { readIfExists, removeBlockFrom, resolveTarget } from './shell-profile.js';
+
+export interface UndoOutcome {
+  target: SavedEntry['target'];
+  location: string;
+  outcome: 'removed' | 'kept' | 'absent';
+  detail: string;
+}
+
+export function describeEntry(e: SavedEntry): string {
+  if (e.target === 'env') return `the OPENAI_API_KEY line (${e.masked}) in ${e.location}`;
+  if (e.target === 'keychain') return `the keychain entry ${e.location}`;
+  const what = e.variant === 'keychain' ? 'the block that reads the keychain' : `the block with the key (${e.masked})`;
+  return `${what} in ${e.location}${e.backup ? `, and its backup ${e.backup}` : ''}`;
+}
+
+export async function undoEntry(ctx: Pick<Context, 'env' | 'platform'>, e: SavedEntry): Promise<UndoOutcome> {
+  const base = { target: e.target, location: e.location };
+  if (e.target === 'env') {
+    const path = await resolveTarget(e.location);
+    const text = await readIfExists(path);
+    if (text === undefined) return { ...base, outcome: 'absent', detail: 'the file no longer exists' };
+    const r = removeEnvKey(text, (value) => fingerprint(value) === e.fingerprint);
+    if (r.removed === 0) {
+      return r.kept > 0
+        ? { ...base, outcome: 'kept', detail: `its OPENAI_API_KEY now holds a different key than the one openai-onboard wrote (${e.masked}); left as is` }
+        : { ...base, outcome: 'absent', detail: 'the line is already gone' };
+    }
+    if (e.created && r.content.trim() === '') {
+      await unlink(path);
+      return { ...base, outcome: 'removed', detail: 'removed the file (openai-onboard created it and nothing else is in it)' };
+    }
+    await writeFileAtomic(path, r.content);
+    return { ...base, outcome: 'removed', detail: 'removed the OPENAI_API_KEY line; the rest of the file is unchanged' };
+  }
+  if (e.target === 'shell') {
+    const r = await removeBlockFrom(e.location, Boolean(e.created));
+    if (e.backup) await rm(e.backup, { force: true });
+    const backup = e.backup ? ' and its backup' : '';
+    if (!r.removed) return { ...base, outcome: 'absent', detail: `the block is already gone${backup ? '; removed its backup' : ''}` };
+    return { ...base, outcome: 'removed', detail: r.deletedFile ? `removed the file${backup} (openai-onboard created it)` : `removed the openai-onboard block${backup}` };
+  }
+  const backend = e.keychain ?? (await keychainInfo(ctx)).backend;
+  if (!backend) return { ...base, outcome: 'kept', detail: 'no keychain is reachable from here; remove the entry "openai-onboard" by hand' };
+  const removed = await keychainDelete(ctx, backend);
+  return { ...base, outcome: removed ? 'removed' : 'absent', detail: removed ? 'removed the keychain entry' : 'the keychain entry is already gone' };
+}
+
+/** Removes config.json and, when empty, the config directory. */
+export async function removeConfig(ctx: Pick<Context, 'config'>): Promise<void> {
+  await ctx.config.remove();
+  await rmdir(ctx.config.dir).catch(() => {});
+}
