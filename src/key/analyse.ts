@@ -189,7 +189,7 @@ function classifyOpenAI(k: string, base: Omit<LocalAnalysis, 'ok' | 'provider'>)
 }
 
 /** "a project key", "a legacy user key", … for "received 164 characters, ending …AbCd: a project key". */
-export function describeKind(a: LocalAnalysis): string {
+export function describeKind(a: Pick<LocalAnalysis, 'kind' | 'provider'>): string {
   if (a.provider !== 'openai' && a.provider !== 'unknown') {
     if (a.provider === 'other sk- provider') return 'a key of another service (not OpenAI)';
     return `${/^[AEIOU]/.test(a.provider) ? 'an' : 'a'} ${a.provider} key`;

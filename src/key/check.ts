@@ -1,12 +1,178 @@
-// TODO: implemented in issue 3.
+// The real key checker: local analysis, then both probes at once, then one diagnosis with wording.
+// Loaded lazily (src/app.ts): the openai SDK and undici are imported only from here, on first use.
+import { diagnosisText, type WordingInput } from '../content/diagnosis-text.js';
+import { UsageError } from '../errors.js';
 import type { Options } from '../options.js';
 import type { Env } from '../platform/environment.js';
-import type { KeyChecker } from './types.js';
+import { DEFAULT_BASE_URL } from '../platform/urls.js';
+import { redact, registerSecret } from '../ui/redact.js';
+import { analyseKey, type LocalAnalysis } from './analyse.js';
+import { DIAGNOSES, type Diagnosis } from './diagnoses.js';
+import { diagnose, type Facts, type Finding } from './diagnose.js';
+import { createTransport, networkEnvironment, type ProxyInfo } from './http.js';
+import type { ProbeOutcome } from './probes.js';
+import type { CheckOptions, CheckResult, CheckStep, KeyChecker, KeyInput } from './types.js';
 
-export function createKeyChecker(_deps: { options: Options; env: Env }): KeyChecker {
+/** Every environment value that shapes the request, decided once and reported in the result. */
+export interface RequestSettings {
+  baseUrl: string;
+  /** '--base-url' or 'OPENAI_BASE_URL' when the default is not used. */
+  baseUrlFrom?: string;
+  organization: string | null;
+  project: string | null;
+  environment: string[];
+}
+
+export function requestSettings(options: Pick<Options, 'baseUrl'>, env: Env): RequestSettings {
+  const fromEnv = env.OPENAI_BASE_URL?.trim() || undefined;
+  const baseUrl = (options.baseUrl ?? fromEnv ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  if (!/^https?:\/\//i.test(baseUrl) || !URL.canParse(baseUrl)) {
+    throw new UsageError(`OPENAI_BASE_URL is not an http(s) URL: "${redact(baseUrl)}".`, 'Unset it, or set it to e.g. https://api.openai.com/v1.');
+  }
+  const used = (name: string) => Boolean(env[name]?.trim());
+  const environment = [
+    ...(!options.baseUrl && fromEnv ? ['OPENAI_BASE_URL'] : []),
+    ...['OPENAI_ORG_ID', 'OPENAI_PROJECT_ID', 'OPENAI_CUSTOM_HEADERS'].filter(used),
+    ...networkEnvironment(env),
+  ];
   return {
-    async check() {
-      throw new Error('not implemented yet');
+    baseUrl,
+    baseUrlFrom: options.baseUrl ? '--base-url' : fromEnv ? 'OPENAI_BASE_URL' : undefined,
+    organization: env.OPENAI_ORG_ID?.trim() || null,
+    project: env.OPENAI_PROJECT_ID?.trim() || null,
+    environment,
+  };
+}
+
+export function createKeyChecker(deps: { options: Options; env: Env }): KeyChecker {
+  return {
+    async check(key: KeyInput, opts: CheckOptions): Promise<CheckResult> {
+      registerSecret(key.value);
+      const analysis = analyseKey(key.value);
+      registerSecret(analysis.cleaned);
+      const settings = requestSettings(deps.options, deps.env);
+      if (!analysis.ok) {
+        // A string the analysis rejects is never sent anywhere.
+        const finding: Finding = { diagnosis: analysis.diagnosis ?? 'malformed_key', facts: {} };
+        return buildResult({ key, analysis, settings, finding, checks: [{ name: 'format', ok: false }], env: deps.env });
+      }
+      const transport = await createTransport(settings.baseUrl, deps.env);
+      let probes: { auth: ProbeOutcome; billing?: ProbeOutcome };
+      try {
+        const { runProbes } = await import('./probes.js');
+        probes = await runProbes({
+          apiKey: analysis.cleaned,
+          baseURL: settings.baseUrl,
+          organization: settings.organization,
+          project: settings.project,
+          timeout: deps.options.timeout,
+          noSpend: opts.noSpend,
+          signal: opts.signal,
+          fetch: transport.fetch,
+          fetchOptions: transport.fetchOptions,
+        });
+      } finally {
+        await transport.close();
+      }
+      const finding = diagnose({
+        auth: probes.auth,
+        billing: probes.billing,
+        proxy: transport.proxy,
+        sent: { length: analysis.cleaned.length, last4: analysis.cleaned.slice(-4) },
+      });
+      const checks: CheckStep[] = [{ name: 'format', ok: true }, toStep(probes.auth)];
+      checks.push(probes.billing ? toStep(probes.billing) : { name: 'billing', ok: false, skipped: true });
+      return buildResult({ key, analysis, settings, finding, checks, probes, proxy: transport.proxy, env: deps.env, timeoutMs: deps.options.timeout });
     },
+  };
+}
+
+function toStep(o: ProbeOutcome): CheckStep {
+  return { name: o.name, ok: o.ok, ...(o.status ? { status: o.status } : {}), ms: o.ms, ...(o.requestId ? { requestId: o.requestId } : {}) };
+}
+
+interface BuildInput {
+  key: KeyInput;
+  analysis: LocalAnalysis;
+  settings: RequestSettings;
+  finding: Finding;
+  checks: CheckStep[];
+  env: Env;
+  probes?: { auth: ProbeOutcome; billing?: ProbeOutcome };
+  proxy?: ProxyInfo;
+  timeoutMs?: number;
+}
+
+function buildResult(b: BuildInput): CheckResult {
+  const { diagnosis, facts } = b.finding;
+  const wording: WordingInput = {
+    facts,
+    baseUrl: b.settings.baseUrl,
+    baseUrlFrom: b.settings.baseUrlFrom,
+    orgId: b.settings.organization ?? undefined,
+    projectId: b.settings.project ?? undefined,
+    proxy: b.proxy,
+    extraCaSet: Boolean(b.env.NODE_EXTRA_CA_CERTS),
+    customHeadersSet: Boolean(b.env.OPENAI_CUSTOM_HEADERS),
+    reason: b.analysis.reason,
+    timeoutMs: b.timeoutMs,
+  };
+  const text = diagnosisText(diagnosis, wording);
+  const answered = [b.probes?.billing, b.probes?.auth].filter((o): o is ProbeOutcome => Boolean(o?.ok));
+  const rateLimits = answered.find((o) => o.rateLimits)?.rateLimits;
+  return {
+    ok: diagnosis === 'ok',
+    diagnosis,
+    summary: redact(text.summary),
+    fix: redact(text.fix),
+    ...(DIAGNOSES[diagnosis].fixUrl ? { fixUrl: DIAGNOSES[diagnosis].fixUrl } : {}),
+    key: {
+      source: b.key.source,
+      masked: b.analysis.masked,
+      kind: b.analysis.kind,
+      provider: b.analysis.provider,
+      length: b.analysis.length,
+    },
+    baseUrl: b.settings.baseUrl,
+    checks: b.checks,
+    organization: answered.find((o) => o.organization)?.organization ?? b.settings.organization,
+    project: answered.find((o) => o.project)?.project ?? b.settings.project,
+    ...(rateLimits ? { rateLimits } : {}),
+    ...(b.settings.environment.length ? { environment: b.settings.environment } : {}),
+    ...(b.analysis.warnings.length ? { warnings: b.analysis.warnings } : {}),
+    ...(b.proxy ? { proxy: b.proxy.display } : {}),
+    ...detailOf(diagnosis, facts),
+  };
+}
+
+/** What the server said, for failures that came with an HTTP answer; redacted, never the key. */
+function detailOf(diagnosis: Diagnosis, f: Facts): Pick<CheckResult, 'detail'> {
+  if (diagnosis === 'ok' || f.status === undefined) return {};
+  const detail = {
+    status: f.status,
+    ...(f.type ? { type: f.type } : {}),
+    ...(f.code ? { code: f.code } : {}),
+    ...(f.message ? { message: redact(f.message) } : {}),
+    ...(f.requestId ? { requestId: f.requestId } : {}),
+  };
+  return { detail };
+}
+
+/** The result when no source had a key: exit 3, naming OPENAI_API_KEY and --key-stdin. */
+export function missingKeyResult(options: Pick<Options, 'baseUrl'>, env: Env): CheckResult {
+  const settings = requestSettings(options, env);
+  const text = diagnosisText('missing_key', { facts: {}, baseUrl: settings.baseUrl });
+  return {
+    ok: false,
+    diagnosis: 'missing_key',
+    summary: text.summary,
+    fix: text.fix,
+    fixUrl: DIAGNOSES.missing_key.fixUrl,
+    key: { source: 'none', masked: '' },
+    baseUrl: settings.baseUrl,
+    checks: [],
+    organization: settings.organization,
+    project: settings.project,
+    ...(settings.environment.length ? { environment: settings.environment } : {}),
   };
 }

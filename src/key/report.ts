@@ -1,8 +1,82 @@
-// Human rendering of a CheckResult. STUB: issue 3 (helper A) writes the real one.
+// A CheckResult for people (renderCheckResult) and for scripts (checkResultJson). Both come from the
+// same object, which never holds the key: only its masked form.
 import type { IO } from '../ui/io.js';
-import type { CheckResult } from './types.js';
+import { describeKind } from './analyse.js';
+import { troubleshootingAnchor } from './diagnoses.js';
+import type { CheckResult, CheckStep, KeySourceName } from './types.js';
+
+export function describeSource(source: KeySourceName): string {
+  if (source === 'env:OPENAI_API_KEY') return 'the OPENAI_API_KEY environment variable';
+  if (source === 'stdin') return 'standard input';
+  if (source === 'prompt') return 'what you pasted';
+  if (source === 'keychain') return 'the system keychain';
+  if (source === 'none') return 'nowhere (no key found)';
+  if (source.startsWith('file:')) return `the file ${source.slice(5)}`;
+  if (source.startsWith('shell:')) return `the shell profile ${source.slice(6)}`;
+  return source;
+}
+
+function describeStep(s: CheckStep): string {
+  if (s.skipped) return `${s.name} skipped`;
+  if (s.name === 'format') return `format ${s.ok ? 'ok' : 'rejected'}`;
+  const status = s.status ? String(s.status) : 'no answer';
+  const extra = [s.ms !== undefined ? `${s.ms} ms` : undefined, s.requestId].filter(Boolean).join(', ');
+  return `${s.name} ${status}${extra ? ` (${extra})` : ''}`;
+}
 
 export function renderCheckResult(result: CheckResult, io: IO): string {
-  const mark = result.ok ? io.c.green('✔') : io.c.red('✖');
-  return `${mark} ${result.summary}\n${result.fix}${result.fixUrl ? `\n${result.fixUrl}` : ''}`;
+  const { c } = io;
+  const mark = result.ok ? c.green('✔') : result.diagnosis === 'rate_limited' ? c.yellow('!') : c.red('✖');
+  const label = (name: string) => c.dim(`${name}:`.padEnd(14));
+  const lines = [`${mark} ${c.bold(result.diagnosis)}  ${result.summary}`];
+  if (!result.ok || result.key.source === 'none') lines.push(`  ${label('Fix')}${result.fix}`);
+  if (result.fixUrl && !result.ok) lines.push(`  ${label('Open')}${io.link(result.fixUrl)}`);
+  if (result.key.source !== 'none') {
+    const kind = describeKind({ kind: result.key.kind, provider: result.key.provider ?? 'unknown' });
+    const length = result.key.length !== undefined ? `, ${result.key.length} characters` : '';
+    lines.push(`  ${label('Key')}${result.key.masked} (${kind}${length}) from ${describeSource(result.key.source)}`);
+  }
+  for (const warning of result.warnings ?? []) lines.push(`  ${label('Note')}${c.yellow(warning)}`);
+  if (result.organization) lines.push(`  ${label('Organization')}${result.organization}`);
+  if (result.project) lines.push(`  ${label('Project')}${result.project}`);
+  const fromEnv = result.environment?.includes('OPENAI_BASE_URL') ? ' (from OPENAI_BASE_URL)' : '';
+  if (result.baseUrl !== 'https://api.openai.com/v1') lines.push(`  ${label('Base URL')}${result.baseUrl}${fromEnv}`);
+  if (result.proxy) lines.push(`  ${label('Proxy')}${result.proxy}`);
+  if (result.environment?.length) lines.push(`  ${label('Environment')}${result.environment.join(', ')} set`);
+  const rl = result.rateLimits;
+  if (rl && (rl.requests !== undefined || rl.tokens !== undefined)) {
+    const parts = [rl.requests !== undefined ? `${rl.requests} requests` : '', rl.tokens !== undefined ? `${rl.tokens} tokens` : ''];
+    lines.push(`  ${label('Rate limits')}${parts.filter(Boolean).join(', ')} per minute`);
+  }
+  if (result.checks.length) lines.push(`  ${label('Checks')}${result.checks.map(describeStep).join(', ')}`);
+  if (result.detail?.message && !result.ok) lines.push(`  ${label('Server said')}${result.detail.message}`);
+  if (!result.ok) lines.push(`  ${label('More')}${troubleshootingAnchor(result.diagnosis)}`);
+  return lines.join('\n');
+}
+
+/** The contract's `--check-key --json` object, fields in the contract's order. */
+export function checkResultJson(r: CheckResult): Record<string, unknown> {
+  return {
+    ok: r.ok,
+    diagnosis: r.diagnosis,
+    summary: r.summary,
+    fix: r.fix,
+    fixUrl: r.fixUrl ?? null,
+    key: {
+      source: r.key.source,
+      masked: r.key.masked,
+      ...(r.key.kind ? { kind: r.key.kind } : {}),
+      ...(r.key.provider ? { provider: r.key.provider } : {}),
+      ...(r.key.length !== undefined ? { length: r.key.length } : {}),
+    },
+    baseUrl: r.baseUrl,
+    checks: r.checks,
+    organization: r.organization,
+    project: r.project,
+    ...(r.rateLimits ? { rateLimits: r.rateLimits } : {}),
+    ...(r.environment?.length ? { environment: r.environment } : {}),
+    ...(r.warnings?.length ? { warnings: r.warnings } : {}),
+    ...(r.proxy ? { proxy: r.proxy } : {}),
+    ...(r.detail ? { detail: r.detail } : {}),
+  };
 }

@@ -1,11 +1,68 @@
-// Where the key comes from, first match wins: --key-stdin, $OPENAI_API_KEY, then the places
-// `status` finds (project .env, keychain, openai-onboard's shell block). STUB: issue 3 / issue 4.
+// Where the key comes from, first match wins: --key-stdin, $OPENAI_API_KEY, then the places `status`
+// finds. The result always says which source was used.
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { parseEnv } from 'node:util';
 import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { registerSecret } from '../ui/redact.js';
 import type { KeyInput } from './types.js';
 
+export type KeySource = (ctx: Context) => Promise<KeyInput | undefined>;
+
+/** --key-stdin: the whole input, trimmed. A terminal on stdin would wait forever: refuse it. */
+async function fromStdin(ctx: Context): Promise<KeyInput | undefined> {
+  if (ctx.io.stdinIsTTY) {
+    throw new UsageError(
+      '--key-stdin reads the key from a pipe, but standard input is a terminal.',
+      'Pipe the key in, e.g.: printenv OPENAI_API_KEY | openai-onboard --check-key --key-stdin',
+    );
+  }
+  const value = (await ctx.io.readStdin()).trim();
+  if (!value) return undefined;
+  registerSecret(value);
+  return { value, source: 'stdin' };
+}
+
+async function fromEnvironment(ctx: Context): Promise<KeyInput | undefined> {
+  const value = ctx.env.OPENAI_API_KEY;
+  if (!value?.trim()) return undefined;
+  registerSecret(value);
+  return { value, source: 'env:OPENAI_API_KEY' };
+}
+
+/** The project's .env file (--env-file, default ./.env): its OPENAI_API_KEY entry. */
+async function fromDotEnv(ctx: Context): Promise<KeyInput | undefined> {
+  const name = ctx.options.envFile;
+  const path = isAbsolute(name) ? name : join(ctx.cwd, name);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined; // no file (or unreadable): not a source
+  }
+  const value = parseEnv(text).OPENAI_API_KEY;
+  if (!value?.trim()) return undefined;
+  registerSecret(value);
+  return { value, source: `file:${name}` };
+}
+
+/**
+ * The sources after the environment, in the order `status` reports them.
+ * EXTENSION POINT (issue 4, storage): add the keychain and the shell-profile block written by
+ * openai-onboard here, as `KeySource` functions returning sources 'keychain' and `shell:<path>`.
+ */
+export const STORED_SOURCES: KeySource[] = [fromDotEnv];
+
+/**
+ * Resolves the key to check. With --key-stdin, stdin is the only source: a script that pipes a key
+ * means that key, and an empty pipe is "no key" rather than a silent fallback to another one.
+ */
 export async function resolveKey(ctx: Context): Promise<KeyInput | undefined> {
-  if (ctx.options.keyStdin) return { value: (await ctx.io.readStdin()).trim(), source: 'stdin' };
-  const env = ctx.env.OPENAI_API_KEY;
-  if (env) return { value: env, source: 'env:OPENAI_API_KEY' };
+  if (ctx.options.keyStdin) return fromStdin(ctx);
+  for (const source of [fromEnvironment, ...STORED_SOURCES]) {
+    const found = await source(ctx);
+    if (found) return found;
+  }
   return undefined;
 }

@@ -3,6 +3,7 @@ import type { Diagnosis } from './diagnoses.js';
 
 /** Where a key came from; printed so a user knows which definition was used. */
 export type KeySourceName =
+  | 'none'
   | 'stdin'
   | 'prompt'
   | 'env:OPENAI_API_KEY'
@@ -49,6 +50,10 @@ export interface CheckResult {
   rateLimits?: { requests?: number; tokens?: number };
   /** Environment values that were in effect and may explain a failure (names only, never secrets). */
   environment?: string[];
+  /** Non-fatal remarks of the local analysis (unusual length, admin key, …); never the key. */
+  warnings?: string[];
+  /** Where the request went through, when a proxy applied (scheme, host, port; never credentials). */
+  proxy?: string;
   /** For `unknown` and server errors: what the server said (already redacted). */
   detail?: { status?: number; message?: string; requestId?: string; type?: string; code?: string };
 }
