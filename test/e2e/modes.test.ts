@@ -2,6 +2,9 @@
 // would make the tool interactive. CI=true and the AI agents' variables must still mean: no prompt, no
 // wait for a key, the next step in words. And `--key-stdin` must refuse a terminal instead of waiting.
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiError, type FakeOpenAI, ok, startFakeOpenAI } from '../fakes/fake-openai-server.js';
 import { fakeKeys } from '../fakes/fake-keys.js';
@@ -11,6 +14,16 @@ import { CLI, sandbox } from './modes-harness.js';
 const hasTmux = (() => {
   try {
     execFileSync('tmux', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** strace works here (it needs ptrace, which some containers forbid). */
+const hasStrace = (() => {
+  try {
+    execFileSync('strace', ['-o', '/dev/null', 'true'], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
@@ -92,5 +105,19 @@ describe.skipIf(!hasTmux)('in a terminal', () => {
     expect(r.exitCode, r.screen).toBe(0);
     expect(r.screen).toContain('It was not saved anywhere');
     expect(r.screen).not.toContain(key);
+  });
+});
+
+describe.skipIf(!hasTmux || !hasStrace)('in a terminal, traced', () => {
+  it('CI=true: the whole wizard never opens /dev/tty', async () => {
+    const box = sandbox(fake.url);
+    const trace = join(mkdtempSync(join(tmpdir(), 'onboard-strace-')), 'trace');
+    const argv = ['strace', '-f', '-e', 'trace=open,openat', '-o', trace, process.execPath, CLI];
+    const r = await runInPty(argv, { env: { ...box.env, CI: 'true', OPENAI_API_KEY: key }, cwd: box.cwd, timeoutMs: 20_000 });
+    expect(r.exitCode, r.screen).toBe(0);
+    const opened = readFileSync(trace, 'utf8');
+    // The trace did record the run's file opens (the bundle itself), so an absence below means something.
+    expect(opened).toContain('dist/cli.js');
+    expect(opened).not.toContain('/dev/tty');
   });
 });

@@ -1,7 +1,7 @@
 // The built CLI where nobody can answer a prompt: stdin closed, /dev/null, an open pipe nobody writes
 // to, a pipe with the key. Never a prompt, never a hang (kill timer), the contract's exit codes, nothing
 // written unless --save asks, and the key never echoed.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiError, type FakeOpenAI, ok, startFakeOpenAI } from '../fakes/fake-openai-server.js';
@@ -141,5 +141,14 @@ describe('GitHub Actions', () => {
     expectClean(r);
     expect(r.code).toBe(0);
     expect(r.stdout + r.stderr).not.toContain('::error');
+  });
+});
+
+describe('the bundle', () => {
+  it('never opens /dev/tty (prompts read the stdin they are given, and only in interactive mode)', () => {
+    const dist = new URL('../../dist/', import.meta.url);
+    const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(readFileSync(new URL(f, dist), 'utf8'), f).not.toContain('/dev/tty');
   });
 });
