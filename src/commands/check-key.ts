@@ -7,6 +7,7 @@ import { DIAGNOSES } from '../key/diagnoses.js';
 import { checkResultJson, renderCheckResult } from '../key/report.js';
 import { resolveKey } from '../key/sources.js';
 import type { CheckResult } from '../key/types.js';
+import { annotateCheckFailure } from '../platform/github-actions.js';
 
 export async function runCheckKey(ctx: Context): Promise<number> {
   const key = await resolveKey(ctx);
@@ -23,5 +24,6 @@ export async function runCheckKey(ctx: Context): Promise<number> {
   }
   if (ctx.options.json) ctx.io.out(JSON.stringify(checkResultJson(result)));
   else ctx.io.out(renderCheckResult(result, ctx.io));
+  annotateCheckFailure(ctx, result);
   return DIAGNOSES[result.diagnosis].exit;
 }

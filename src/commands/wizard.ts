@@ -4,6 +4,7 @@
 import type { Context } from '../context.js';
 import { DiagnosisError, exitCodeFor, UsageError } from '../errors.js';
 import { DIAGNOSES } from '../key/diagnoses.js';
+import { checkResultJson } from '../key/report.js';
 import type { CheckResult } from '../key/types.js';
 import { type NextStepSituation, nextStepForPerson, printAgentNextStep } from '../platform/agent-hints.js';
 import { annotateCheckFailure } from '../platform/github-actions.js';
@@ -44,7 +45,8 @@ function finish(ctx: Context, exitCode: number): number {
     const result = {
       ok: exitCode === 0,
       diagnosis: check?.diagnosis ?? null,
-      check,
+      // Exactly what --check-key --json prints for the same check.
+      check: check ? checkResultJson(check) : null,
       savedTo,
       nextStep: situation ? nextStepForPerson(situation) : null,
       mode: ctx.mode,
