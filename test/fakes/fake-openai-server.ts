@@ -12,6 +12,10 @@ export interface FakeResponse {
   headers?: Record<string, string>;
   /** Milliseconds to wait before answering. */
   delayMs?: number;
+  /** Close the connection without answering (a reset). */
+  destroy?: boolean;
+  /** Never answer (for timeouts). */
+  hang?: boolean;
 }
 
 export interface RecordedRequest {
@@ -21,6 +25,9 @@ export interface RecordedRequest {
   organization?: string;
   project?: string;
   body?: string;
+  /** Length of the key received, and OpenAI's 401 echo of it (first 8 + '*'s + last 4): never the key. */
+  keyLength?: number;
+  keyEcho?: string;
 }
 
 export type Route = FakeResponse | ((req: RecordedRequest) => FakeResponse);
@@ -31,6 +38,8 @@ export interface FakeOpenAI {
   requests: RecordedRequest[];
   /** Replace the answer of a route: 'models' (GET /v1/models) or 'embeddings' (POST /v1/embeddings). */
   set(route: 'models' | 'embeddings', response: Route): void;
+  /** The most requests that were in flight at the same moment (proves concurrency without timing). */
+  maxInFlight(): number;
   close(): Promise<void>;
 }
 
@@ -67,6 +76,20 @@ export function apiError(status: number, error: { message: string; type?: string
   };
 }
 
+/** How the real API echoes a key in its 401 message. */
+export function openAIEcho(key: string): string {
+  return `${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`;
+}
+
+/** A realistic 401 for a wrong key, echoing the key this server received, as the real API does. */
+export function invalidKey(req: RecordedRequest): FakeResponse {
+  return apiError(401, {
+    message: `Incorrect API key provided: ${req.keyEcho ?? ''}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+    type: 'invalid_request_error',
+    code: 'invalid_api_key',
+  });
+}
+
 function mask(auth: string | undefined): string | undefined {
   if (!auth) return auth;
   const key = auth.replace(/^Bearer\s+/i, '');
@@ -76,7 +99,12 @@ function mask(auth: string | undefined): string | undefined {
 export async function startFakeOpenAI(routes: Partial<Record<'models' | 'embeddings', Route>> = {}): Promise<FakeOpenAI> {
   const table: Record<string, Route> = { models: ok.models(), embeddings: ok.embeddings(), ...routes };
   const requests: RecordedRequest[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.on('close', () => inFlight--);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -89,6 +117,8 @@ export async function startFakeOpenAI(routes: Partial<Record<'models' | 'embeddi
         project: req.headers['openai-project'] as string | undefined,
         body: Buffer.concat(chunks).toString('utf8') || undefined,
       };
+      const key = req.headers.authorization?.replace(/^Bearer\s+/i, '');
+      if (key) Object.assign(recorded, { keyLength: key.length, keyEcho: openAIEcho(key) });
       requests.push(recorded);
       const name = path.endsWith('/models') ? 'models' : path.endsWith('/embeddings') ? 'embeddings' : undefined;
       const route = name ? table[name] : undefined;
@@ -97,8 +127,10 @@ export async function startFakeOpenAI(routes: Partial<Record<'models' | 'embeddi
         : typeof route === 'function'
           ? route(recorded)
           : route;
+      if (answer.hang) return;
       const send = () => {
         if (res.destroyed) return;
+        if (answer.destroy) return void req.socket.destroy();
         const isText = answer.text !== undefined;
         res.writeHead(answer.status, {
           'content-type': isText ? 'text/html' : 'application/json',
@@ -115,6 +147,7 @@ export async function startFakeOpenAI(routes: Partial<Record<'models' | 'embeddi
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    maxInFlight: () => maxInFlight,
     set: (route, response) => {
       table[route] = response;
     },
