@@ -26,7 +26,7 @@ export interface Definition {
   trailing: string;
 }
 
-const ASSIGNMENT = /^(\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*)(.*)$/;
+const ASSIGNMENT = /^(\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=)(.*)$/;
 
 export function splitLines(content: string): Line[] {
   const lines: Line[] = [];
@@ -45,7 +45,12 @@ export function parseDefinitions(lines: Line[]): Definition[] {
   for (let i = 0; i < lines.length; i++) {
     const m = ASSIGNMENT.exec(lines[i]!.text);
     if (!m) continue;
-    const [, prefix, name, rest] = m as unknown as [string, string, string, string];
+    const [, head, name, all] = m as unknown as [string, string, string, string];
+    // Spaces after "=" belong before the value, unless there is no value: then they stay in front
+    // of an inline comment (`KEY= # note`), where bash needs them.
+    const ws = /^\s*/.exec(all)![0];
+    const rest = all.slice(ws.length);
+    let prefix = head + ws;
     const q = rest[0];
     if (q === '"' || q === "'" || q === '`') {
       // The value runs to the next matching quote, on this line or a later one.
@@ -68,7 +73,12 @@ export function parseDefinitions(lines: Line[]): Definition[] {
       // No closing quote anywhere: readers take the line as it is.
     }
     const split = /^([^#]*?)(\s*(?:#.*)?)$/.exec(rest)!;
-    defs.push({ name, first: i, last: i, prefix, quote: '', value: split[1]!, trailing: split[2]! });
+    let trailing = split[2]!;
+    if (split[1] === '') {
+      prefix = head;
+      trailing = ws + trailing;
+    }
+    defs.push({ name, first: i, last: i, prefix, quote: '', value: split[1]!, trailing });
   }
   return defs;
 }
@@ -84,6 +94,18 @@ function dominantEol(lines: Line[]): string {
   return lines.find((l) => l.eol)?.eol ?? '\n';
 }
 
+/**
+ * Where a new definition goes: the end of the file, unless a line of only spaces or tabs follows the
+ * last definition. Node 20's parser (util.parseEnv, --env-file) glues such a line, and everything
+ * after it up to the next "=", onto the next variable's name; the new line then goes right after the
+ * last definition (or first in the file), where that cannot happen.
+ */
+function insertionLine(lines: Line[]): number {
+  const defs = parseDefinitions(lines);
+  const afterLast = defs.length ? defs.at(-1)!.last + 1 : 0;
+  return lines.slice(afterLast).some((l) => /^[ \t]+$/.test(l.text)) ? afterLast : lines.length;
+}
+
 /** Sets OPENAI_API_KEY to `key`: replaces every definition in place, or appends one line. */
 export function setEnvKey(content: string, key: string): string {
   assertStorableKey(key);
@@ -92,8 +114,14 @@ export function setEnvKey(content: string, key: string): string {
   if (defs.length === 0) {
     const eol = dominantEol(lines);
     const usesExport = parseDefinitions(lines).some((d) => /^\s*export\s/.test(d.prefix));
+    const line = `${usesExport ? 'export ' : ''}${KEY_NAME}=${key}${eol}`;
+    const at = insertionLine(lines);
+    if (at < lines.length) {
+      const before = lines.slice(0, at).map((l) => l.text + l.eol).join('');
+      return before + line + lines.slice(at).map((l) => l.text + l.eol).join('');
+    }
     const sep = content.length > 0 && !content.endsWith('\n') ? eol : '';
-    return `${content}${sep}${usesExport ? 'export ' : ''}${KEY_NAME}=${key}${eol}`;
+    return `${content}${sep}${line}`;
   }
   const out: string[] = [];
   let next = 0;
