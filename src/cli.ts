@@ -1,6 +1,5 @@
 // The entry point: the only file that touches process.exit / exitCode and installs signal handlers.
 import { homedir } from 'node:os';
-import { main } from './main.js';
 
 const controller = new AbortController();
 let interrupted = false;
@@ -12,16 +11,34 @@ process.on('SIGINT', () => {
   controller.abort(new Error('cancelled'));
 });
 
-const code = await main(process.argv.slice(2), {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  cwd: process.cwd(),
-  home: homedir(),
-  platform: process.platform,
-  signal: controller.signal,
-});
+async function run(argv: string[]): Promise<number> {
+  // `--version` alone is answered before commander is even loaded: it is what `npx` users and
+  // scripts probe with, and commander's own answer is exactly this line.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+    process.stdout.write(`${__VERSION__}\n`);
+    return 0;
+  }
+  const { main } = await import('./main.js');
+  return main(argv, {
+    // Getters: Node builds process.stdin (and its tty/net machinery) on first access, and --help never needs it.
+    get stdin() {
+      return process.stdin;
+    },
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+    home: homedir(),
+    platform: process.platform,
+    signal: controller.signal,
+  });
+}
+
+const code = await run(process.argv.slice(2));
 process.exitCode = code;
 // Normally the event loop is empty by now and Node exits with exitCode. If a library left a handle
 // open (a paused stdin, a keep-alive socket), do not hang: exit shortly after, output flushed.
