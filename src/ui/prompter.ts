@@ -17,24 +17,27 @@ export interface Prompter {
   pressEnter(message: string): Promise<void>;
 }
 
-/** Used in non-interactive mode: any prompt is a bug, so it fails loudly instead of hanging. */
+/**
+ * Used in non-interactive mode: any prompt is a bug, so it fails loudly instead of hanging. The methods
+ * are async so the failure is a rejected promise, like a real prompt's, even for callers that do not await.
+ */
 export class NoPrompter implements Prompter {
   private fail(message: string): never {
     throw new Error(`internal: prompt "${message}" asked in non-interactive mode`);
   }
-  password(message: string): Promise<string> {
+  async password(message: string): Promise<string> {
     return this.fail(message);
   }
-  select<T extends string>(message: string): Promise<T> {
+  async select<T extends string>(message: string): Promise<T> {
     return this.fail(message);
   }
-  confirm(message: string): Promise<boolean> {
+  async confirm(message: string): Promise<boolean> {
     return this.fail(message);
   }
-  input(message: string): Promise<string> {
+  async input(message: string): Promise<string> {
     return this.fail(message);
   }
-  pressEnter(message: string): Promise<void> {
+  async pressEnter(message: string): Promise<void> {
     return this.fail(message);
   }
 }
