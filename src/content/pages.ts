@@ -53,4 +53,6 @@ export const CREATE_KEY = {
 export const PASTE_KEY = {
   prompt: 'Paste your API key (hidden)',
   retry: 'Copy it again from the API keys page (the copy button next to the new key) and paste it here.',
+  /** For --key-stdin / OPENAI_API_KEY, where nothing can be pasted. */
+  fixSource: 'Pipe the key from the API keys page with --key-stdin, or set OPENAI_API_KEY to it.',
 };

@@ -75,6 +75,12 @@ export const CREDIT_INSTRUCTIONS: Record<PaymentChoice, string[]> = {
   already: ['The billing overview shows your current balance, if you want to confirm it.'],
 };
 
+/** Non-interactive runs make no choice: both ways in a few words. */
+export const CREDIT_INSTRUCTIONS_EITHER = [
+  `On the billing overview, either click "Add to credit balance" and buy at least $${BILLING_FACTS.prepaidMinimumUsd} of prepaid credits,`,
+  'or check that pay-as-you-go billing is active with your card. The balance can take a few minutes to update.',
+];
+
 export const BUDGET_ADVICE = [
   'Recommended: set a monthly budget on the limits page, so a runaway script cannot surprise you.',
   'A few dollars a month is plenty to learn with.',

@@ -1,6 +1,6 @@
 // Credit: prepaid or pay-as-you-go, then a monthly budget so a newcomer's first bill is no surprise.
 import { CREDITS } from '../content/pages.js';
-import { BUDGET_ADVICE, CREDIT_CHOICES, CREDIT_INSTRUCTIONS, type PaymentChoice } from '../content/plans.js';
+import { BUDGET_ADVICE, CREDIT_CHOICES, CREDIT_INSTRUCTIONS, CREDIT_INSTRUCTIONS_EITHER, type PaymentChoice } from '../content/plans.js';
 import { URLS } from '../platform/urls.js';
 import { say, showLink, visitPage } from './shared.js';
 import { CONTINUE, type Step } from './step.js';
@@ -12,7 +12,7 @@ export const creditsStep: Step = {
   async run(ctx) {
     if (!ctx.mode.interactive) {
       // No choice to make: print both ways and the page where either is done.
-      await visitPage(ctx, { url: URLS.billing, label: CREDITS.label, lines: [...CREDIT_INSTRUCTIONS.prepaid, ...CREDIT_INSTRUCTIONS.payg] });
+      await visitPage(ctx, { url: URLS.billing, label: CREDITS.label, lines: CREDIT_INSTRUCTIONS_EITHER });
     } else {
       const choice = await ctx.prompter.select<PaymentChoice>(CREDITS.question, [...CREDIT_CHOICES], { default: 'prepaid' });
       ctx.state.choices.billing = choice;

@@ -7,7 +7,7 @@ import { analyseKey, describeKind, type LocalAnalysis } from '../key/analyse.js'
 import { resolveKey } from '../key/sources.js';
 import type { KeySourceName } from '../key/types.js';
 import { registerSecret } from '../ui/redact.js';
-import { describeSource } from './shared.js';
+import { because, describeSource } from './shared.js';
 import { CONTINUE, type Step } from './step.js';
 
 export const pasteKeyStep: Step = {
@@ -40,11 +40,9 @@ async function takeFromSources(ctx: Context): Promise<boolean> {
     accept(ctx, analysis, found.source);
     return true;
   }
-  const reason = analysis.reason ?? 'it does not look like an OpenAI API key';
-  if (!ctx.mode.interactive) {
-    throw new DiagnosisError(analysis.diagnosis ?? 'malformed_key', `The key from ${describeSource(found.source)} cannot be used: ${reason}.`, PASTE_KEY.retry);
-  }
-  ctx.io.err(ctx.io.c.red(`✖ The key from ${describeSource(found.source)} cannot be used: ${reason}.`));
+  const message = because(`The key from ${describeSource(found.source)} cannot be used`, analysis.reason);
+  if (!ctx.mode.interactive) throw new DiagnosisError(analysis.diagnosis ?? 'malformed_key', message, PASTE_KEY.fixSource);
+  ctx.io.err(ctx.io.c.red(`✖ ${message}`));
   return false;
 }
 

@@ -46,3 +46,9 @@ export function describeSource(source: string): string {
   if (source.startsWith('shell:')) return `the shell profile ${source.slice('shell:'.length)}`;
   return source;
 }
+
+/** Joins "cannot be used" with an analysis reason that may or may not end in a full stop. */
+export function because(what: string, reason: string | undefined): string {
+  const why = (reason ?? 'It does not look like an OpenAI API key.').trim();
+  return `${what}. ${/[.!?]$/.test(why) ? why : `${why}.`}`;
+}

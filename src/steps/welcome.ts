@@ -6,7 +6,7 @@ import { analyseKey, describeKind } from '../key/analyse.js';
 import { resolveKey } from '../key/sources.js';
 import type { KeyInput } from '../key/types.js';
 import { registerSecret } from '../ui/redact.js';
-import { describeSource, say } from './shared.js';
+import { because, describeSource, say } from './shared.js';
 import { CONTINUE, goto, resume, type Step, type StepOutcome } from './step.js';
 
 export const welcomeStep: Step = {
@@ -47,7 +47,7 @@ async function offerExistingKey(ctx: Context): Promise<StepOutcome | undefined> 
   const analysis = analyseKey(found.value);
   const where = describeSource(found.source);
   if (!analysis.ok) {
-    ctx.io.err(ctx.io.c.yellow(`\nThere is a key in ${where}, but it cannot be used: ${analysis.reason ?? 'it does not look like an OpenAI API key'}.`));
+    ctx.io.err(ctx.io.c.yellow(`\n${because(`There is a key in ${where}, but it cannot be used`, analysis.reason)}`));
     ctx.io.err('Let us set up a new one.');
     return undefined;
   }
