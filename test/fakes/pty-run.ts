@@ -1,14 +1,8 @@
-// Runs a command in a real pseudo-terminal (a private tmux server), so stdin, stdout and stderr are all
-// TTYs, and returns what the screen showed and the exit code. For tests that must prove a TTY alone
-// does not make the tool interactive (CI=true, an AI agent) or that a TTY on stdin is refused.
-// A kill timer ends hung runs: `timedOut` says so instead of the test hanging.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+// Runs a command to completion in a real pseudo-terminal (stdin, stdout and stderr all TTYs) and
+// returns what the screen showed and the exit code: the one-shot form of the interactive driver in
+// ./pty.ts, for tests that must prove a TTY alone does not make the tool interactive (CI=true, an AI
+// agent) or that a TTY on stdin is refused. A kill timer ends hung runs: `timedOut` says so.
+import { startPty } from './pty.js';
 
 export interface PtyResult {
   /** null when the command had to be killed. */
@@ -18,30 +12,12 @@ export interface PtyResult {
   timedOut: boolean;
 }
 
-const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
-
-export async function runInPty(
-  argv: string[],
-  o: { env: Record<string, string>; cwd: string; timeoutMs?: number },
-): Promise<PtyResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'onboard-pty-'));
-  const socket = join(dir, 'tmux.sock');
-  const exitFile = join(dir, 'exit');
-  // The pane runs a tiny script: the command on the pane's terminal, then its exit status to a file.
-  // The pane then stays open (sleep) so its screen can be captured.
-  writeFileSync(join(dir, 'run.sh'), `cd ${quote(o.cwd)}\n${argv.map(quote).join(' ')}\necho $? > ${quote(exitFile)}\nsleep 600\n`);
-  const tmux = (...args: string[]) => run('tmux', ['-S', socket, ...args], { env: { PATH: process.env.PATH ?? '', ...o.env } });
+export async function runInPty(argv: string[], o: { env: Record<string, string>; cwd: string; timeoutMs?: number }): Promise<PtyResult> {
+  const pty = await startPty({ argv, cwd: o.cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...o.env }, width: 160 });
   try {
-    await tmux('new-session', '-d', '-x', '160', '-y', '50', `sh ${quote(join(dir, 'run.sh'))}`);
-    const deadline = Date.now() + (o.timeoutMs ?? 10_000);
-    // `echo $? > file` creates the file before writing it: wait for the status, not just the file.
-    const status = () => (existsSync(exitFile) ? readFileSync(exitFile, 'utf8').trim() : '');
-    while (!status() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    const text = status();
-    const { stdout } = await tmux('capture-pane', '-p', '-J', '-S', '-');
-    return { exitCode: text ? Number(text) : null, screen: stdout.replace(/\s+$/, ''), timedOut: !text };
+    const exitCode = await pty.exitCode(o.timeoutMs ?? 10_000);
+    return { exitCode, screen: await pty.screen(), timedOut: exitCode === null };
   } finally {
-    await tmux('kill-server').catch(() => {});
-    rmSync(dir, { recursive: true, force: true });
+    await pty.close();
   }
 }
