@@ -64,6 +64,18 @@ export async function startPty(o: PtyOptions): Promise<Pty> {
     const match = /EXIT=(\d+)/.exec(text);
     return match ? Number(match[1]) : null;
   };
+  const waitUntil: Pty['waitUntil'] = async (test, w = {}) => {
+    const deadline = Date.now() + (w.timeoutMs ?? 15_000);
+    let text = '';
+    while (Date.now() < deadline) {
+      const ended = status() !== null;
+      text = await screen();
+      if (test(text)) return text;
+      if (ended) break; // it ended (and its last output is on screen) without showing it
+      await sleep(100);
+    }
+    throw new Error(`pty: waited for ${w.what ?? 'the screen'}; the screen shows:\n${text.split('\n').slice(-30).join('\n')}`);
+  };
 
   return {
     type: async (text) => void (await tmux('send-keys', '-t', 'wizard', '-l', text)),
@@ -73,21 +85,9 @@ export async function startPty(o: PtyOptions): Promise<Pty> {
       await tmux('paste-buffer', '-d', '-b', 'paste', '-t', 'wizard');
     },
     screen,
-    waitFor(pattern, w = {}) {
-      return this.waitUntil((text) => occurrences(text, pattern) >= (w.count ?? 1), { timeoutMs: w.timeoutMs, what: `${String(pattern)} (x${w.count ?? 1})` });
-    },
-    async waitUntil(test, w = {}) {
-      const deadline = Date.now() + (w.timeoutMs ?? 15_000);
-      let text = '';
-      while (Date.now() < deadline) {
-        const ended = status() !== null;
-        text = await screen();
-        if (test(text)) return text;
-        if (ended) break; // it ended (and its last output is on screen) without showing it
-        await sleep(100);
-      }
-      throw new Error(`pty: waited for ${w.what ?? 'the screen'}; the screen shows:\n${text.split('\n').slice(-30).join('\n')}`);
-    },
+    waitUntil,
+    waitFor: (pattern, w = {}) =>
+      waitUntil((text) => occurrences(text, pattern) >= (w.count ?? 1), { timeoutMs: w.timeoutMs, what: `${String(pattern)} (x${w.count ?? 1})` }),
     async exitCode(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (status() === null && Date.now() < deadline) await sleep(50);
