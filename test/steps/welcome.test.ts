@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { welcomeStep } from '../../src/steps/welcome.js';
 import { fakeKeys } from '../fakes/fake-keys.js';
@@ -42,6 +44,17 @@ describe('welcome', () => {
     expect(text).toContain('the environment variable OPENAI_API_KEY');
     expect(text).toContain(`${key.slice(0, 8)}…${key.slice(-4)}`);
     expect(text).not.toContain(key);
+  });
+
+  it('finds a key in the project .env too', async () => {
+    const key = fakeKeys.serviceAccount(4);
+    const ctx = interactiveContext([{ kind: 'confirm', match: 'Check this key instead of starting over?', answer: true }]);
+    mkdirSync(ctx.cwd, { recursive: true });
+    writeFileSync(join(ctx.cwd, '.env'), `# app settings\nOPENAI_API_KEY="${key}"\n`);
+    expect(await run(welcomeStep, ctx)).toEqual({ next: 'goto', step: 'check-key' });
+    expect(ctx.state.key?.value).toBe(key);
+    expect(ctx.state.key?.source).toMatch(/^file:/);
+    expect(ctx.io.stderrText()).toContain('a service account key in .env');
   });
 
   it('starts over when the existing key is declined', async () => {
