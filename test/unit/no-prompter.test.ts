@@ -4,10 +4,10 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { ProcessDeps } from '../../src/app.js';
 import { reportError } from '../../src/main.js';
-import { NoPrompter } from '../../src/ui/prompter.js';
+import { NoPrompter, type Prompter } from '../../src/ui/prompter.js';
 
 describe('NoPrompter', () => {
-  const p = new NoPrompter();
+  const p: Prompter = new NoPrompter();
   const asks: Array<[string, () => Promise<unknown>]> = [
     ['password', () => p.password('Paste your key')],
     ['select', () => p.select('What next?', [{ value: 'a', name: 'A' }])],
