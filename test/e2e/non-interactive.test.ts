@@ -151,4 +151,10 @@ describe('the bundle', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) expect(readFileSync(new URL(f, dist), 'utf8'), f).not.toContain('/dev/tty');
   });
+  it('does not contain the output schemas (they are for consumers and tests; zod stays off the hot path)', () => {
+    const dist = new URL('../../dist/', import.meta.url);
+    const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    // A refinement message that exists only in src/schemas/check-result.ts.
+    for (const f of files) expect(readFileSync(new URL(f, dist), 'utf8'), f).not.toContain('ok is true exactly when the diagnosis');
+  });
 });
