@@ -83,7 +83,9 @@ export function networkEnvironment(env: Env): string[] {
 export async function createTransport(target: string, env: Env): Promise<Transport> {
   const proxy = proxyFor(target, env);
   if (!proxy) return { close: async () => {} };
-  const undici = await import('undici');
+  const loaded = await import('undici');
+  // undici is CommonJS: bundled, its exports may sit on `default` rather than on the namespace.
+  const undici = (('EnvHttpProxyAgent' in loaded ? loaded : (loaded as { default?: unknown }).default) ?? loaded) as typeof loaded;
   // Values are passed explicitly (not read from process.env by undici) so the context's env is the
   // single source of truth; '' means "unset" to undici.
   const dispatcher = new undici.EnvHttpProxyAgent({

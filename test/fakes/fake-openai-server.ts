@@ -2,6 +2,7 @@
 // OPENAI_BASE_URL points here. Each route answers with a scripted response; requests are recorded
 // (with the Authorization header masked) so tests can assert what was sent.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface FakeResponse {
@@ -96,12 +97,16 @@ function mask(auth: string | undefined): string | undefined {
   return `Bearer ${key.slice(0, 8)}…${key.slice(-4)} (${key.length})`;
 }
 
-export async function startFakeOpenAI(routes: Partial<Record<'models' | 'embeddings', Route>> = {}): Promise<FakeOpenAI> {
+export async function startFakeOpenAI(
+  routes: Partial<Record<'models' | 'embeddings', Route>> = {},
+  /** Serve HTTPS with this certificate (see tls-certs.ts) instead of plain HTTP. */
+  opts: { tls?: { key: string; cert: string } } = {},
+): Promise<FakeOpenAI> {
   const table: Record<string, Route> = { models: ok.models(), embeddings: ok.embeddings(), ...routes };
   const requests: RecordedRequest[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
     res.on('close', () => inFlight--);
@@ -141,11 +146,14 @@ export async function startFakeOpenAI(routes: Partial<Record<'models' | 'embeddi
       if (answer.delayMs) setTimeout(send, answer.delayMs);
       else send();
     });
-  });
+  };
+  const server: Server = opts.tls ? createHttpsServer(opts.tls, handler) : createServer(handler);
+  // A TLS handshake the client refuses is expected in tests; it must not crash the server.
+  server.on('tlsClientError', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/v1`,
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}/v1`,
     requests,
     maxInFlight: () => maxInFlight,
     set: (route, response) => {
