@@ -1,6 +1,6 @@
 // What the wizard says and offers after a failed key check, per diagnosis. The diagnosis's own
-// summary and fix (src/content/diagnosis-text.ts, rendered by renderCheckResult) are shown first;
-// these lines add the wizard's next move. Facts follow shared/openai-api-facts.md.
+// summary and fix (src/content/diagnosis-text.ts, rendered by renderCheckResult) are shown first and
+// explain the problem; these lines only add the wizard's next move, so they stay short.
 import type { Diagnosis } from '../key/diagnoses.js';
 import { URLS } from '../platform/urls.js';
 
@@ -43,22 +43,15 @@ export function recoveryFor(diagnosis: Diagnosis, detailMessage?: string): Recov
   switch (diagnosis) {
     case 'no_credits':
       return {
-        lines: [
-          'The key is fine; the account has no usable credit yet (a ChatGPT plan does not count).',
-          'Add credit on the billing overview ("Add to credit balance"). The balance can take a few minutes to update.',
-          'If it still fails a few minutes after the balance shows credit, create a new key: keys made while the',
-          'balance was zero sometimes keep failing for a while, and a new one usually works at once.',
-        ],
+        // The diagnosis text already says why and what to do; this is the wizard's part: it waits.
+        lines: ['Add credit on the billing overview, then come back: the wizard checks again when you press Enter.'],
         page: { url: URLS.billing, label: 'Billing overview' },
         question: 'Press Enter to check again once the balance shows credit',
         actions: ['retry', 'paste', 'quit'],
       };
     case 'invalid_key':
       return {
-        lines: [
-          'OpenAI rejected this key: it was mistyped or cut off, revoked, or belongs to a deleted project.',
-          'A key is shown only once: if you no longer have it, create a new one on the API keys page.',
-        ],
+        lines: ['If you still have the key, paste it again in one piece (the copy button); if not, create a new one.'],
         page: { url: URLS.apiKeys, label: 'API keys' },
         question: 'What now?',
         actions: ['paste', 'quit'],
@@ -69,10 +62,8 @@ export function recoveryFor(diagnosis: Diagnosis, detailMessage?: string): Recov
     case 'missing_scopes':
       return {
         lines: [
-          'This is a restricted key without a permission the check needs:',
+          'Permissions to tick on this key (the pencil icon on the API keys page; the same key then works):',
           ...scopesToPermissions(missingScopes(detailMessage)).map((p) => `  • ${p}`),
-          'On the API keys page, edit the key (the pencil icon), keep "Restricted" and tick',
-          'Models: Read and Model capabilities: Write (or choose "All"). The change applies to the same key.',
         ],
         page: { url: URLS.apiKeys, label: 'API keys' },
         question: 'Press Enter to check again after changing the permissions',
@@ -80,11 +71,7 @@ export function recoveryFor(diagnosis: Diagnosis, detailMessage?: string): Recov
       };
     case 'model_access_denied':
       return {
-        lines: [
-          "The key works, but its project may not use the model the check calls. Each project has its own",
-          'list of allowed models: open Projects, pick the key\'s project, and under Limits allow the model',
-          '(or all models). Some newer models also need organization verification (Settings → General).',
-        ],
+        lines: ["Each project has its own list of allowed models (Projects → the key's project → Limits)."],
         page: { url: URLS.projects, label: 'Projects' },
         question: 'Press Enter to check again after allowing the model',
         actions: ['retry', 'paste', 'quit'],

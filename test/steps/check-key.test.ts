@@ -57,9 +57,7 @@ describe('check-key', () => {
     expect(ctx.browser.opened).toEqual([URLS.billing]);
     expect(ctx.prompter.asked[0]!.choices).toEqual(['retry', 'paste', 'quit']);
     const text = ctx.io.stderrText();
-    expect(text).toContain('"Add to credit balance"');
-    expect(text).toContain('create a new key');
-    expect(text.match(/a ChatGPT plan does not count/g)).toHaveLength(1);
+    expect(text.match(/Add credit on the billing overview/g)).toHaveLength(1);
     expect(ctx.state.check?.diagnosis).toBe('ok');
   });
 
@@ -75,8 +73,8 @@ describe('check-key', () => {
     const { ctx } = withKey([{ diagnosis: 'missing_scopes', detail }, { diagnosis: 'ok' }], [{ kind: 'select', match: 'after changing the permissions', answer: 'retry' }]);
     await run(checkKeyStep, ctx);
     const text = ctx.io.stderrText();
-    expect(text).toContain('Models: Read (api.model.read)');
-    expect(text).toContain('Model capabilities: Write');
+    expect(text).toContain('• Models: Read (api.model.read)');
+    expect(text).toContain('the same key then works');
   });
 
   it('on model_access_denied explains project model permissions', async () => {
