@@ -181,7 +181,10 @@ const TEXT: Record<Diagnosis, Writer> = {
           : `Could not reach the proxy ${p} (${code || 'no details'}).`;
     return {
       summary,
-      fix: `Check ${w.proxy?.variable ?? 'HTTPS_PROXY'}: host, port${code === '407' ? ', and the user:password in it (http://user:password@host:port)' : ''}. Not behind a proxy? Unset it. Hosts listed in NO_PROXY bypass it.`,
+      fix:
+        code === '407'
+          ? `Put the proxy's user name and password in ${w.proxy?.variable ?? 'HTTPS_PROXY'} (http://user:password@host:port), or ask IT which credentials it expects.`
+          : `Check the host and port in ${w.proxy?.variable ?? 'HTTPS_PROXY'}. Not behind a proxy? Unset it. Hosts listed in NO_PROXY bypass it.`,
     };
   },
 

@@ -1,6 +1,7 @@
 // The real checker, in process, against the loopback fake: concurrency, --no-spend, what is sent.
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CancelledError } from '../../../src/errors.js';
 import { analyseKey } from '../../../src/key/analyse.js';
 import { createKeyChecker } from '../../../src/key/check.js';
 import { optionsSchema } from '../../../src/options.js';
@@ -117,5 +118,14 @@ describe('createKeyChecker', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('cancellation', () => {
+  it('Ctrl-C during the probes is a CancelledError, not a diagnosis', async () => {
+    server.set('models', { ...ok.models(), delayMs: 2000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('cancelled')), 100);
+    await expect(checker().check(key(), { noSpend: true, signal: controller.signal })).rejects.toBeInstanceOf(CancelledError);
   });
 });

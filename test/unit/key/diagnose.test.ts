@@ -10,9 +10,9 @@ import { type ProbeOutcome, toProbeError } from '../../../src/key/probes.js';
 /** What the SDK throws for an HTTP answer with this JSON body (or raw text). */
 function sdkError(status: number, body: unknown): sdk.APIError {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  let json: unknown;
+  let json: object | undefined;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text) as object;
   } catch {
     json = undefined;
   }
