@@ -2,9 +2,9 @@
 // `npm run bench`: start-up time, first prompt, key check, peak memory, package size and cold npx,
 // each next to a baseline measured in the same run, with the targets of issue 6. Exits 1 when a
 // target is missed or a figure cannot be measured. Not part of `npm test` (timings are machine noise).
-//   --skip-npx        leave out the cold-npx comparison (needs the registry for create-vite)
 //   --quick           fewer runs
 //   --update-readme   write the table into README.md's performance section
+//   --only=a,b        measure only some of: startup, prompt, check, pack, npx (npx needs the registry)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,8 @@ import { fakeProjectKey, startSlowServer } from './bench-server.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const want = (part) => !only || only.includes(part);
 const bin = join(root, 'bin', 'openai-onboard.js');
 const node = process.execPath;
 const DELAY = 400;
@@ -70,68 +72,11 @@ try {
   buildIfStale();
   console.log(`node ${process.version}, timings by ${timer()}, medians\n`);
 
-  // 1. Start-up: bare node, --help, --version, in one batch.
-  const [bare, help, version] = await timeCommands([[node, empty], [node, bin, '--help'], [node, bin, '--version']], {
-    runs: quick ? 10 : 30,
-    warmup: 3,
-    env: cleanEnv,
-    cwd: work,
-  });
-  row('bare node empty.mjs', ms(bare.ms), '', '1.00×', '', null);
-  for (const [name, r] of [['--help', help], ['--version', version]]) {
-    const ratio = r.ms / bare.ms;
-    const ok = r.exitCodes.every((c) => c === 0);
-    row(name, ms(r.ms), ms(bare.ms), x2(ratio), '≤ 1.25×', ok && ratio <= 1.25, ok ? '' : `exit codes ${r.exitCodes}`);
-  }
-
-  // 2. First prompt of the wizard on a real pty, against bare node drawing a line on the same pty.
-  const q = (s) => `'${s}'`;
-  const ptyOpts = { runs: quick ? 7 : 15, warmup: 2, env: cleanEnv, cwd: work };
-  const base = await medianTimeToText(`${q(node)} ${q(promptBaseline)}`, ptyOpts);
-  const prompt = await medianTimeToText(`${q(node)} ${q(bin)}`, ptyOpts);
-  if (prompt.ms === null || base.ms === null) {
-    const screen = (prompt.screen || '').replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').trim().split('\n').slice(-3).join(' | ');
-    row('first prompt (pty)', 'none', base.ms === null ? 'none' : ms(base.ms), '', '≤ 1.5×', false, `no prompt appeared; screen ended: ${screen.slice(0, 160)}`);
-  } else {
-    const ratio = prompt.ms / base.ms;
-    row('first prompt (pty)', ms(prompt.ms), ms(base.ms), x2(ratio), '≤ 1.5×', ratio <= 1.5, 'baseline: bare node printing one line on the same pty');
-  }
-
-  // 3. --check-key against a loopback server that answers each request after 400 ms.
-  const server = await startSlowServer(DELAY);
-  const checkEnv = { ...cleanEnv, CI: 'true', OPENAI_API_KEY: fakeProjectKey(), OPENAI_BASE_URL: server.url };
-  try {
-    const probe = await run(node, [bin, '--check-key', '--json'], { env: checkEnv, cwd: work });
-    const perRun = server.requests.length;
-    if (probe.code !== 0) {
-      row('--check-key (400 ms/request)', `exit ${probe.code}`, ms(bare.ms), '', `≤ node + 1.5×${DELAY}`, false, `not measurable: ${(probe.stderr || probe.stdout).trim().split('\n')[0].slice(0, 120)}`);
-    } else {
-      const [check] = await timeCommands([[node, bin, '--check-key']], { runs: quick ? 5 : 10, warmup: 1, env: checkEnv, cwd: work });
-      const limit = bare.ms + 1.5 * DELAY;
-      row('--check-key (400 ms/request)', ms(check.ms), ms(bare.ms), `+${(check.ms - bare.ms).toFixed(0)} ms`, `≤ node + ${1.5 * DELAY} ms`, check.ms <= limit, `${perRun} requests per check`);
-      const rssBase = await peakRssKb([node, empty], { env: checkEnv, runs: quick ? 3 : 5 });
-      const rss = await peakRssKb([node, bin, '--check-key'], { env: checkEnv, runs: quick ? 3 : 5 });
-      const ratio = rss.kb / rssBase.kb;
-      row('peak RSS of --check-key', `${(rss.kb / 1024).toFixed(1)} MB`, `${(rssBase.kb / 1024).toFixed(1)} MB`, x2(ratio), '≤ 1.6×', ratio <= 1.6, rss.how);
-    }
-  } finally {
-    await server.close();
-  }
-
-  // 4. The package: runtime dependencies, files, size.
-  const pack = await packInfo(root);
-  row('runtime dependencies', String(pack.dependencies.length), '', '', '0', pack.dependencies.length === 0, pack.dependencies.join(', '));
-  const strays = pack.files.filter((f) => !/^(bin\/|dist\/|docs\/|README\.md$|LICENSE$|package\.json$)/.test(f));
-  row('packed tarball', `${(pack.size / 1000).toFixed(1)} kB`, '', '', '≤ 120 kB', pack.size <= 120_000 && strays.length === 0, `${pack.files.length} files, ${(pack.unpackedSize / 1000).toFixed(0)} kB unpacked${strays.length ? `; unexpected: ${strays.join(', ')}` : ''}`);
-
-  // 5. Cold npx of our tarball vs create-vite's.
-  if (args.has('--skip-npx')) {
-    row('cold npx vs create-vite', 'skipped', '', '', '≤ 1.2×', null);
-  } else {
-    const npx = await npxComparison(root, { runs: quick ? 3 : 5 });
-    const ratio = npx.ours.ms / npx.vite.ms;
-    row('cold npx --help', ms(npx.ours.ms), ms(npx.vite.ms), x2(ratio), '≤ 1.2×', ratio <= 1.2, `create-vite ${npx.vite.version}: ${(npx.vite.size / 1000).toFixed(1)} kB tarball`);
-  }
+  if (want('startup')) await startup();
+  if (want('prompt')) await firstPrompt();
+  if (want('check')) await checkKey();
+  if (want('pack')) await packageSize();
+  if (want('npx')) await coldNpx();
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
@@ -160,4 +105,74 @@ function updateReadme(table) {
     .replace('{{MACHINE}}', `Node ${process.version}, ${cpu} cores, timings by ${timer()}`);
   writeFileSync(path, `${text.slice(0, start + marker.length)}\n${body.trimEnd()}\n${end < 0 ? '' : text.slice(end)}`);
   console.log('README.md performance section updated');
+}
+
+// 1. Start-up: bare node, --help, --version, in one batch.
+async function startup() {
+  const [bare, help, version] = await timeCommands([[node, empty], [node, bin, '--help'], [node, bin, '--version']], {
+    runs: quick ? 10 : 30,
+    warmup: 3,
+    env: cleanEnv,
+    cwd: work,
+  });
+  row('bare node empty.mjs', ms(bare.ms), '', '1.00×', '', null);
+  for (const [name, r] of [['--help', help], ['--version', version]]) {
+    const ratio = r.ms / bare.ms;
+    const ok = r.exitCodes.every((c) => c === 0);
+    row(name, ms(r.ms), ms(bare.ms), x2(ratio), '≤ 1.25×', ok && ratio <= 1.25, ok ? '' : `exit codes ${r.exitCodes}`);
+  }
+}
+
+// 2. First prompt of the wizard on a real pty, against bare node drawing a line on the same pty.
+async function firstPrompt() {
+  const q = (s) => `'${s}'`;
+  const ptyOpts = { runs: quick ? 7 : 15, warmup: 2, env: cleanEnv, cwd: work };
+  const base = await medianTimeToText(`${q(node)} ${q(promptBaseline)}`, ptyOpts);
+  const prompt = await medianTimeToText(`${q(node)} ${q(bin)}`, ptyOpts);
+  if (prompt.ms === null || base.ms === null) {
+    const screen = (prompt.screen || '').replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').trim().split('\n').slice(-3).join(' | ');
+    row('first prompt (pty)', 'none', base.ms === null ? 'none' : ms(base.ms), '', '≤ 1.5×', false, `no prompt appeared; screen ended: ${screen.slice(0, 160)}`);
+  } else {
+    const ratio = prompt.ms / base.ms;
+    row('first prompt (pty)', ms(prompt.ms), ms(base.ms), x2(ratio), '≤ 1.5×', ratio <= 1.5, 'baseline: bare node printing one line on the same pty');
+  }
+}
+
+// 3. --check-key against a loopback server that answers each request after 400 ms, and its peak memory.
+async function checkKey() {
+  const server = await startSlowServer(DELAY);
+  const checkEnv = { ...cleanEnv, CI: 'true', OPENAI_API_KEY: fakeProjectKey(), OPENAI_BASE_URL: server.url };
+  const name = `--check-key (${DELAY} ms/request)`;
+  try {
+    const probe = await run(node, [bin, '--check-key', '--json'], { env: checkEnv, cwd: work });
+    const perRun = server.requests.length;
+    if (probe.code !== 0) {
+      row(name, `exit ${probe.code}`, '', '', `≤ node + ${1.5 * DELAY} ms`, false, `not measurable: ${(probe.stderr || probe.stdout).trim().split('\n')[0].slice(0, 120)}`);
+      return;
+    }
+    const [bare, check] = await timeCommands([[node, empty], [node, bin, '--check-key']], { runs: quick ? 6 : 12, warmup: 1, rounds: 3, env: checkEnv, cwd: work });
+    const limit = bare.ms + 1.5 * DELAY;
+    row(name, ms(check.ms), ms(bare.ms), `+${(check.ms - bare.ms).toFixed(0)} ms`, `≤ node + ${1.5 * DELAY} ms`, check.ms <= limit, `${perRun} requests per check`);
+    const rssBase = await peakRssKb([node, empty], { env: checkEnv, runs: quick ? 3 : 5 });
+    const rss = await peakRssKb([node, bin, '--check-key'], { env: checkEnv, runs: quick ? 3 : 5 });
+    const ratio = rss.kb / rssBase.kb;
+    row('peak RSS of --check-key', `${(rss.kb / 1024).toFixed(1)} MB`, `${(rssBase.kb / 1024).toFixed(1)} MB`, x2(ratio), '≤ 1.6×', ratio <= 1.6, rss.how);
+  } finally {
+    await server.close();
+  }
+}
+
+// 4. The package: runtime dependencies, files, size.
+async function packageSize() {
+  const pack = await packInfo(root);
+  row('runtime dependencies', String(pack.dependencies.length), '', '', '0', pack.dependencies.length === 0, pack.dependencies.join(', '));
+  const strays = pack.files.filter((f) => !/^(bin\/|dist\/|docs\/|README\.md$|LICENSE$|package\.json$)/.test(f));
+  row('packed tarball', `${(pack.size / 1000).toFixed(1)} kB`, '', '', '≤ 120 kB', pack.size <= 120_000 && strays.length === 0, `${pack.files.length} files, ${(pack.unpackedSize / 1000).toFixed(0)} kB unpacked${strays.length ? `; unexpected: ${strays.join(', ')}` : ''}`);
+}
+
+// 5. Cold npx of our tarball vs create-vite's.
+async function coldNpx() {
+  const npx = await npxComparison(root, { runs: quick ? 3 : 5 });
+  const ratio = npx.ours.ms / npx.vite.ms;
+  row('cold npx --help', ms(npx.ours.ms), ms(npx.vite.ms), x2(ratio), '≤ 1.2×', ratio <= 1.2, `create-vite ${npx.vite.version}: ${(npx.vite.size / 1000).toFixed(1)} kB tarball`);
 }

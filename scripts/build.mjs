@@ -1,7 +1,9 @@
 // Bundles src/ into dist/: one small entry chunk for --help, with the heavy parts (openai SDK, zod,
 // prompts, undici) split into chunks that are loaded only on the paths that need them.
 import { build } from 'esbuild';
-import { readFile, rename, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 // `import { z } from 'zod'` binds zod's whole namespace object, which esbuild cannot tree-shake:
 // 454 KB on every path that validates options. `import * as z` is the same API (zod's own docs use
@@ -95,16 +97,26 @@ const result = await build({
   treeShaking: true,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
-  // commander and some SDK helpers are CommonJS and call require(); ESM output needs a real require.
-  banner: {
-    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-  },
   define: { __VERSION__: JSON.stringify(pkg.version) },
   plugins: [zodNamespaceImport, lazyChildProcess, lazyBuiltins],
   metafile: analyze,
+  write: false,
   logLevel: 'warning',
 });
+// commander and some SDK helpers are CommonJS and call require(); ESM output needs a real require.
+// Only the chunks that mention it get one: createRequire costs ~0.3 ms per module, and the wizard
+// loads some twenty chunks before its first prompt.
+const REQUIRE_BANNER = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);\n";
+for (const file of result.outputFiles) {
+  await mkdir(dirname(file.path), { recursive: true });
+  await writeFile(file.path, /\brequire\b/.test(file.text) ? REQUIRE_BANNER + file.text : file.contents);
+}
 if (analyze) printSizes(result.metafile);
+// Pre-render `--help` from the bundle just built: src/cli.ts prints it without loading commander.
+// commander is the source of truth (main.ts fixes the width), so the text cannot drift.
+const help = spawnSync(process.execPath, [`${out}/cli.js`, '--help'], { encoding: 'utf8' });
+if (help.status !== 0 || !help.stdout.startsWith('Usage:')) throw new Error(`could not pre-render --help: ${help.stderr}`);
+await writeFile(`${out}/help.txt`, help.stdout);
 const old = `dist.old-${process.pid}`;
 await rename('dist', old).catch(() => {});
 await rename(out, 'dist');

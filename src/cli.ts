@@ -1,4 +1,5 @@
 // The entry point: the only file that touches process.exit / exitCode and installs signal handlers.
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 
 const controller = new AbortController();
@@ -18,6 +19,15 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${__VERSION__}\n`);
     return 0;
   }
+  // `--help` alone prints the text the build pre-rendered from commander (scripts/build.mjs writes
+  // dist/help.txt with the fixed width main.ts sets), so it too answers before commander loads.
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+    const help = prerenderedHelp();
+    if (help) {
+      process.stdout.write(help);
+      return 0;
+    }
+  }
   const { main } = await import('./main.js');
   return main(argv, {
     // Getters: Node builds process.stdin (and its tty/net machinery) on first access, and --help never needs it.
@@ -36,6 +46,14 @@ async function run(argv: string[]): Promise<number> {
     platform: process.platform,
     signal: controller.signal,
   });
+}
+
+function prerenderedHelp(): string | undefined {
+  try {
+    return readFileSync(new URL('./help.txt', import.meta.url), 'utf8');
+  } catch {
+    return undefined; // dist/ built without it (the build itself, while pre-rendering): commander answers
+  }
 }
 
 const code = await run(process.argv.slice(2));

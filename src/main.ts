@@ -38,7 +38,10 @@ export function buildProgram(run: (command: 'wizard' | 'check-key' | 'status' | 
         'Get a working, funded, safely stored OpenAI API key.\n' +
           'ChatGPT Plus/Pro do not include API usage: the API is billed separately. This tool walks you through it.',
       )
-      .version(__VERSION__, '-v, --version', 'print the version'),
+      .version(__VERSION__, '-v, --version', 'print the version')
+      // A fixed width (as git and npm do) makes the text the same everywhere, so the build can
+      // pre-render `--help` and src/cli.ts can print it without loading commander at all.
+      .configureHelp({ helpWidth: 80 }),
   )
     .option('--check-key', 'check one key (from --key-stdin or $OPENAI_API_KEY) and explain the result')
     .option('--key-stdin', 'read the key from standard input (never pass a key as an argument)')
