@@ -28,12 +28,12 @@ async function packInto(dir, args, cwd) {
   return { tarball: join(dir, info.filename), size: info.size, version: info.version };
 }
 
-/** One cold `npx --yes <tarball> --help`: fresh npm cache, fresh empty directory. */
-async function coldNpx(tarball, args) {
+/** One cold `npx --yes --package=<tarball> <bin> --help`: fresh npm cache, fresh empty directory. */
+async function coldNpx(tarball, bin, args) {
   const cache = mkdtempSync(join(tmpdir(), 'bench-npx-cache-'));
   const cwd = mkdtempSync(join(tmpdir(), 'bench-npx-cwd-'));
   try {
-    const r = await run('npx', ['--yes', '--cache', cache, tarball, ...args], { cwd, env: { ...process.env, ...QUIET_NPM, CI: 'true' } });
+    const r = await run('npx', ['--yes', '--cache', cache, `--package=${tarball}`, '--', bin, ...args], { cwd, env: { ...process.env, ...QUIET_NPM, CI: 'true' } });
     if (r.code !== 0) throw new Error(`npx ${tarball} ${args.join(' ')} exited ${r.code}: ${r.stderr.slice(0, 400)}`);
     return r.ms;
   } finally {
@@ -50,10 +50,10 @@ export async function npxComparison(root, { runs = 5 } = {}) {
     const vite = await packInto(dir, ['create-vite'], dir);
     const oursMs = [];
     const viteMs = [];
-    await coldNpx(ours.tarball, ['--version']); // warm the OS file cache for npm itself
+    await coldNpx(ours.tarball, 'openai-onboard', ['--version']); // warm the OS file cache for npm itself
     for (let i = 0; i < runs; i++) {
-      oursMs.push(await coldNpx(ours.tarball, ['--help']));
-      viteMs.push(await coldNpx(vite.tarball, ['--help']));
+      oursMs.push(await coldNpx(ours.tarball, 'openai-onboard', ['--help']));
+      viteMs.push(await coldNpx(vite.tarball, 'create-vite', ['--help']));
     }
     return { ours: { ...ours, ms: median(oursMs) }, vite: { ...vite, ms: median(viteMs) } };
   } finally {
