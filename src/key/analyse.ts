@@ -139,7 +139,9 @@ function isPlaceholder(k: string): boolean {
   if (/^(?:\.{2,}|\u2026|x{3,}|\*+|<[^>]*>|\[[^\]]*\]|\{[^}]*\})$/i.test(rest)) return true;
   if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(k)) return true; // an unexpanded $VARIABLE
   if (/^<.*>$/.test(k)) return true;
-  return /your|placeholder|changeme|replace[-_ ]?me|insert[-_ ]?(?:your|key|here)|xxxx|_here\b|-here\b/i.test(k);
+  // Words only count between separators: random key bodies contain "YOur" or "here" by chance.
+  if (/(?:^|[-_ .<])(?:your|placeholder|changeme|replaceme|insert|redacted)(?:[-_ .>]|$)/i.test(k)) return true;
+  return /x{6,}/i.test(k) || /[-_ ]here$/i.test(k);
 }
 
 function charHint(code: number): string {
