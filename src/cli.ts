@@ -1,6 +1,7 @@
 // The entry point: the only file that touches process.exit / exitCode and installs signal handlers.
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
+import type { ProcessDeps } from './app.js';
 
 const controller = new AbortController();
 let interrupted = false;
@@ -28,8 +29,7 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
   }
-  const { main } = await import('./main.js');
-  return main(argv, {
+  const deps: ProcessDeps = {
     // Getters: Node builds process.stdin (and its tty/net machinery) on first access, and --help never needs it.
     get stdin() {
       return process.stdin;
@@ -45,7 +45,21 @@ async function run(argv: string[]): Promise<number> {
     home: homedir(),
     platform: process.platform,
     signal: controller.signal,
-  });
+  };
+  // No arguments (`npx openai-onboard`, the usual first run): the wizard with every default.
+  // commander would only hand over its defaults, which parseOptions() applies as well (a unit test
+  // keeps the two equal), so the wizard's first prompt does not wait for commander to load.
+  if (argv.length === 0) {
+    try {
+      const { runCommand } = await import('./app.js');
+      return await runCommand('wizard', {}, deps);
+    } catch (error) {
+      const { reportError } = await import('./main.js');
+      return reportError(error, deps, false, false);
+    }
+  }
+  const { main } = await import('./main.js');
+  return main(argv, deps);
 }
 
 function prerenderedHelp(): string | undefined {
