@@ -35,7 +35,7 @@ export function run(cmd, args, opts = {}) {
  * hyperfine -N (no shell) runs each round when it is installed; else the Node harness, which
  * interleaves single runs.
  */
-export async function timeCommands(commands, { runs = 20, warmup = 3, rounds = 5, env = process.env, cwd } = {}) {
+export async function timeCommands(commands, { runs = 20, warmup = 3, rounds = Math.ceil(runs / 3), env = process.env, cwd } = {}) {
   const samples = commands.map(() => []);
   const codes = commands.map(() => new Set());
   if (useHyperfine()) {

@@ -35,14 +35,22 @@ export function timeToText(commandLine, { pattern = PROMPT_PATTERN, env, cwd, ti
   });
 }
 
-/** Median over `runs` after `warmup`; null when the text never appeared (the last screen is kept for the report). */
-export async function medianTimeToText(commandLine, { runs = 15, warmup = 3, ...opts } = {}) {
-  const times = [];
-  let last;
+/**
+ * Median time to the text for each command line, runs interleaved (A B, A B, ...) so that load from
+ * elsewhere on the machine hits all alike. ms is null when the text never appeared (the last screen
+ * is kept for the report).
+ */
+export async function medianTimeToText(commandLines, { runs = 15, warmup = 3, ...opts } = {}) {
+  const times = commandLines.map(() => []);
+  const last = commandLines.map(() => ({ ms: null, screen: '' }));
+  const failed = new Set();
   for (let i = 0; i < warmup + runs; i++) {
-    last = await timeToText(commandLine, opts);
-    if (last.ms === null) return { ms: null, screen: last.screen };
-    if (i >= warmup) times.push(last.ms);
+    for (const [k, line] of commandLines.entries()) {
+      if (failed.has(k)) continue;
+      last[k] = await timeToText(line, opts);
+      if (last[k].ms === null) failed.add(k);
+      else if (i >= warmup) times[k].push(last[k].ms);
+    }
   }
-  return { ms: median(times), screen: last.screen };
+  return commandLines.map((_, k) => ({ ms: failed.has(k) ? null : median(times[k]), screen: last[k].screen }));
 }

@@ -127,8 +127,7 @@ async function startup() {
 async function firstPrompt() {
   const q = (s) => `'${s}'`;
   const ptyOpts = { runs: quick ? 7 : 15, warmup: 2, env: cleanEnv, cwd: work };
-  const base = await medianTimeToText(`${q(node)} ${q(promptBaseline)}`, ptyOpts);
-  const prompt = await medianTimeToText(`${q(node)} ${q(bin)}`, ptyOpts);
+  const [base, prompt] = await medianTimeToText([`${q(node)} ${q(promptBaseline)}`, `${q(node)} ${q(bin)}`], ptyOpts);
   if (prompt.ms === null || base.ms === null) {
     const screen = (prompt.screen || '').replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').trim().split('\n').slice(-3).join(' | ');
     row('first prompt (pty)', 'none', base.ms === null ? 'none' : ms(base.ms), '', '≤ 1.5×', false, `no prompt appeared; screen ended: ${screen.slice(0, 160)}`);
