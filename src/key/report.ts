@@ -32,7 +32,8 @@ export function renderCheckResult(result: CheckResult, io: IO): string {
   if (!result.ok || result.key.source === 'none') lines.push(`  ${label('Fix')}${result.fix}`);
   if (result.fixUrl && !result.ok) lines.push(`  ${label('Open')}${io.link(result.fixUrl)}`);
   if (result.key.source !== 'none') {
-    const kind = describeKind({ kind: result.key.kind, provider: result.key.provider ?? 'unknown' });
+    const unrecognised = result.key.kind === 'unknown' && (result.key.provider ?? 'unknown') === 'unknown';
+    const kind = unrecognised ? 'not recognised as a key' : describeKind({ kind: result.key.kind, provider: result.key.provider ?? 'unknown' });
     const length = result.key.length !== undefined ? `, ${result.key.length} characters` : '';
     lines.push(`  ${label('Key')}${result.key.masked} (${kind}${length}) from ${describeSource(result.key.source)}`);
   }
@@ -49,7 +50,11 @@ export function renderCheckResult(result: CheckResult, io: IO): string {
     lines.push(`  ${label('Rate limits')}${parts.filter(Boolean).join(', ')} per minute`);
   }
   if (result.checks.length) lines.push(`  ${label('Checks')}${result.checks.map(describeStep).join(', ')}`);
-  if (result.detail?.message && !result.ok) lines.push(`  ${label('Server said')}${result.detail.message}`);
+  if (result.detail?.message && !result.ok) {
+    // OpenAI's echo of a key is mostly stars: keep its start and end, which is what tells keys apart.
+    const said = result.detail.message.replace(/\*{8,}/g, '****…');
+    lines.push(`  ${label('Server said')}${said.length > 240 ? `${said.slice(0, 239)}…` : said}`);
+  }
   if (!result.ok) lines.push(`  ${label('More')}${troubleshootingAnchor(result.diagnosis)}`);
   return lines.join('\n');
 }
