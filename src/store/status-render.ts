@@ -39,11 +39,11 @@ export function renderStatus(report: StatusReport, io: IO, home: string): string
     const d = report.definitions.find((x) => x.id === id);
     return d ? `${d.kind === 'env' ? 'the environment' : tildify(d.location, home)}${d.masked ? ` (${d.masked})` : ''}` : id;
   };
-  lines.push(`  ${`A new terminal (${w.newShell.shell}):`.padEnd(26)} ${w.newShell.definition ? name(w.newShell.definition) : w.newShell.fingerprint ? `fingerprint ${w.newShell.fingerprint}` : c.dim('none')}`);
+  lines.push(`  ${`A new terminal (${w.newShell.shell}):`.padEnd(28)} ${w.newShell.definition ? name(w.newShell.definition) : w.newShell.fingerprint ? `fingerprint ${w.newShell.fingerprint}` : c.dim('none')}`);
   lines.push(`      ${c.dim(w.newShell.explanation)}`);
-  lines.push(`  ${'Node with dotenv:'.padEnd(26)} ${name(w.node.definition)}`);
+  lines.push(`  ${'Node with dotenv:'.padEnd(28)} ${name(w.node.definition)}`);
   lines.push(`      ${c.dim(w.node.explanation)}`);
-  lines.push(`  ${'OpenAI SDK (this terminal):'.padEnd(26)} ${name(w.sdk.definition)}`);
+  lines.push(`  ${'OpenAI SDK (this terminal):'.padEnd(28)} ${name(w.sdk.definition)}`);
   lines.push(`      ${c.dim(w.sdk.explanation)}`);
   lines.push('');
   lines.push(report.consistent ? c.green('All definitions hold the same key.') : c.yellow('The definitions do not all hold the same key.'));

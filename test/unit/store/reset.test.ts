@@ -1,0 +1,76 @@
+// `reset`: removes exactly what openai-onboard wrote, after confirming, and nothing else.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runReset } from '../../../src/commands/reset.js';
+import { UsageError } from '../../../src/errors.js';
+import { URLS } from '../../../src/platform/urls.js';
+import { saveKey } from '../../../src/store/save.js';
+import { fakeKeys } from '../../fakes/fake-keys.js';
+import { FakePrompter } from '../../fakes/fake-prompter.js';
+import { storeContext } from './store-context.js';
+
+const KEY = fakeKeys.project(51);
+const BASHRC = '# mine\nalias l=ls\n';
+
+async function written(over: Parameters<typeof storeContext>[0] = {}) {
+  const ctx = storeContext({ ...over, options: { shell: 'bash', ...over.options } });
+  writeFileSync(join(ctx.home, '.bashrc'), BASHRC);
+  writeFileSync(join(ctx.cwd, '.env'), 'DATABASE_URL=x\n');
+  await saveKey(ctx, KEY, ['env', 'shell']);
+  return ctx;
+}
+
+describe('reset', () => {
+  it('with --yes removes the key line, the profile block and its backup, and the config; opens the API keys page', async () => {
+    const ctx = await written({ options: { yes: true }, mode: { interactive: false, reason: 'flag' } });
+    expect(await runReset(ctx)).toBe(0);
+    expect(readFileSync(join(ctx.cwd, '.env'), 'utf8')).toBe('DATABASE_URL=x\n');
+    expect(readFileSync(join(ctx.home, '.bashrc'), 'utf8')).toBe(BASHRC);
+    expect(existsSync(join(ctx.home, '.bashrc.openai-onboard.bak'))).toBe(false);
+    expect(existsSync(ctx.config.path)).toBe(false);
+    expect(ctx.browser.opened).toEqual([URLS.apiKeys]);
+    expect(ctx.io.stderrText()).toMatch(/does not revoke the key/);
+    expect(ctx.io.stdoutText() + ctx.io.stderrText()).not.toContain(KEY);
+  });
+
+  it('deletes a .env it created when nothing else is in it', async () => {
+    const ctx = storeContext({ options: { yes: true, shell: 'bash' } });
+    await saveKey(ctx, KEY, ['env']);
+    await runReset(ctx);
+    expect(existsSync(join(ctx.cwd, '.env'))).toBe(false);
+  });
+
+  it('leaves a key line that changed since it was written, and says why', async () => {
+    const ctx = await written({ options: { yes: true, json: true } });
+    writeFileSync(join(ctx.cwd, '.env'), `DATABASE_URL=x\nOPENAI_API_KEY=${fakeKeys.project(52)}\n`);
+    await runReset(ctx);
+    expect(readFileSync(join(ctx.cwd, '.env'), 'utf8')).toContain('OPENAI_API_KEY=');
+    const out = JSON.parse(ctx.io.stdoutText()) as { kept: Array<{ target: string; detail: string }>; removed: Array<{ target: string }> };
+    expect(out.kept).toEqual([expect.objectContaining({ target: 'env', detail: expect.stringMatching(/different key/) })]);
+    expect(out.removed.map((r) => r.target)).toEqual(['shell']);
+  });
+
+  it('asks first, and removes nothing when the answer is no', async () => {
+    const ctx = await written({ prompter: new FakePrompter([{ kind: 'confirm', match: 'Remove all of these?', answer: false }]) });
+    expect(await runReset(ctx)).toBe(0);
+    ctx.prompter.assertDone();
+    expect(readFileSync(join(ctx.cwd, '.env'), 'utf8')).toContain(KEY);
+    expect(existsSync(ctx.config.path)).toBe(true);
+    expect(ctx.io.stderrText()).toContain('Nothing was removed');
+    expect(ctx.browser.opened).toEqual([]);
+  });
+
+  it('in non-interactive mode without --yes it is a usage error naming --yes', async () => {
+    const ctx = await written({ mode: { interactive: false, reason: 'ci' } });
+    await expect(runReset(ctx)).rejects.toThrow(UsageError);
+    await expect(runReset(ctx)).rejects.toMatchObject({ hint: expect.stringContaining('--yes') });
+    expect(readFileSync(join(ctx.cwd, '.env'), 'utf8')).toContain(KEY);
+  });
+
+  it('with nothing written, says so', async () => {
+    const ctx = storeContext({ options: { yes: true } });
+    expect(await runReset(ctx)).toBe(0);
+    expect(ctx.io.stdoutText()).toMatch(/nothing to reset/);
+  });
+});
