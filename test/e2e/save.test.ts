@@ -1,0 +1,41 @@
+// The built CLI saving a checked key without a terminal: the key arrives on stdin, is checked against
+// the loopback fake, written to ./.env and the bash profile, and a real bash then sees it.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprint } from '../../src/key/mask.js';
+import { configSchema } from '../../src/store/config-store.js';
+import { type FakeOpenAI, startFakeOpenAI } from '../fakes/fake-openai-server.js';
+import { fakeKeys } from '../fakes/fake-keys.js';
+import { anyFileContains, runCli, sandbox } from './modes-harness.js';
+
+const key = fakeKeys.project(61);
+let fake: FakeOpenAI;
+beforeAll(async () => {
+  fake = await startFakeOpenAI();
+});
+afterAll(() => fake.close());
+
+describe('--non-interactive --key-stdin --save env,shell', () => {
+  it('writes ./.env (0600) and a ~/.bashrc block that a new bash reads, and records both without the key', async () => {
+    const box = sandbox(fake.url);
+    const r = await runCli(['--non-interactive', '--key-stdin', '--save', 'env,shell'], { box, stdin: { text: key }, timeoutMs: 20_000 });
+    expect(r.timedOut, r.stderr).toBe(false);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain(key);
+
+    const envFile = join(box.cwd, '.env');
+    expect(parseEnv(readFileSync(envFile, 'utf8')).OPENAI_API_KEY).toBe(key);
+    expect(statSync(envFile).mode & 0o777).toBe(0o600);
+
+    const bash = spawnSync('bash', ['-ic', 'printf %s "$OPENAI_API_KEY" | sha256sum'], { env: { PATH: process.env.PATH, HOME: box.home }, encoding: 'utf8', timeout: 10_000 });
+    expect(bash.stdout.slice(0, 12)).toBe(fingerprint(key));
+
+    const config = configSchema.parse(JSON.parse(readFileSync(join(box.configDir, 'config.json'), 'utf8')));
+    expect(config.saved.map((e) => e.target).sort()).toEqual(['env', 'shell']);
+    expect(config.saved.every((e) => e.fingerprint === fingerprint(key))).toBe(true);
+    expect(anyFileContains(box.configDir, key)).toBe(false);
+  });
+});
