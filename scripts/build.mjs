@@ -3,7 +3,8 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 // `import { z } from 'zod'` binds zod's whole namespace object, which esbuild cannot tree-shake:
 // 454 KB on every path that validates options. `import * as z` is the same API (zod's own docs use
@@ -64,6 +65,37 @@ const lazyBuiltins = {
   },
 };
 
+// The openai SDK's client builds every API resource (chat, assistants, admin, vector stores, ...)
+// although the key check only lists models and creates an embedding. Where the SDK's top-level
+// modules import a resource, all but those two become empty classes: ~100 KB less to download
+// and to parse on every check. Using a pruned resource fails loudly (its methods are missing),
+// and the e2e key-check tests run against this bundle.
+const KEPT_OPENAI_RESOURCES = ['./resources/models.mjs', './resources/embeddings.mjs'];
+const pruneOpenAIResources = {
+  name: 'prune-openai-resources',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/resources\// }, (args) => {
+      if (!/[\\/]node_modules[\\/]openai[\\/][^\\/]+\.mjs$/.test(args.importer)) return undefined;
+      if (KEPT_OPENAI_RESOURCES.includes(args.path)) return undefined;
+      return { path: join(dirname(args.importer), args.path), namespace: 'pruned-openai' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'pruned-openai' }, async (args) => {
+      const real = await import(pathToFileURL(args.path).href);
+      const names = Object.keys(real).filter((k) => typeof real[k] === 'function');
+      const kept = names.filter((k) => ['Models', 'Embeddings'].includes(k));
+      return {
+        contents: [
+          ...kept.map((k) => `export { ${k} } from ${JSON.stringify(join(dirname(args.path), k === 'Models' ? 'models.mjs' : 'embeddings.mjs'))};`),
+          'class NotBundled { constructor(client) { this._client = client; } }',
+          ...names.filter((k) => !kept.includes(k)).map((k) => `export const ${k} = NotBundled;`),
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: dirname(args.path),
+      };
+    });
+  },
+};
+
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
 // `node scripts/build.mjs --analyze`: which packages and source folders the bytes of dist/ come from.
@@ -98,7 +130,7 @@ const result = await build({
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  plugins: [zodNamespaceImport, lazyChildProcess, lazyBuiltins],
+  plugins: [zodNamespaceImport, lazyChildProcess, lazyBuiltins, pruneOpenAIResources],
   metafile: analyze,
   write: false,
   logLevel: 'warning',
