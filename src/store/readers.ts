@@ -2,6 +2,8 @@
 // from its shell-profile block. They return undefined when there is nothing (or it cannot be read)
 // and never throw for a missing file or keychain.
 import type { Context } from '../context.js';
+import type { KeyInput } from '../key/types.js';
+import { registerSecret } from '../ui/redact.js';
 import { readDotenvKey, envFilePath } from './env-file.js';
 import { keychainInfo, keychainRead } from './keychain.js';
 import { isKeychainBlock, plainBlockKey } from './shell-block.js';
@@ -52,4 +54,20 @@ export async function readEnvFileKey(ctx: Ctx): Promise<{ value: string; file: s
   } catch {
     return undefined;
   }
+}
+
+/** KeySource-shaped (src/key/sources.ts STORED_SOURCES): the keychain entry, source "keychain". */
+export async function keychainKeySource(ctx: Ctx): Promise<KeyInput | undefined> {
+  const value = await readKeychainKey(ctx);
+  if (!value) return undefined;
+  registerSecret(value);
+  return { value, source: 'keychain' };
+}
+
+/** KeySource-shaped: openai-onboard's shell-profile block, source "shell:<profile path>". */
+export async function shellBlockKeySource(ctx: Ctx): Promise<KeyInput | undefined> {
+  const found = await readShellBlockKey(ctx);
+  if (!found) return undefined;
+  registerSecret(found.value);
+  return { value: found.value, source: `shell:${found.file}` };
 }
