@@ -26,7 +26,8 @@ export function createInquirerPrompter(s: Streams): Prompter {
     password: (message, opts) =>
       guard(async () => {
         const { default: password } = await import('@inquirer/password');
-        return password({ message, mask: '•', validate: opts?.validate }, context);
+        // No ctrl+t reveal: a key shown in clear can end up in a screen share or a terminal recording.
+        return password({ message, mask: '•', toggleMask: false, validate: opts?.validate }, context);
       }),
     select: <T extends string>(message: string, choices: Array<Choice<T>>, opts?: { default?: T }) =>
       guard(async () => {
