@@ -1,5 +1,7 @@
 // Flags are parsed by commander and validated here, once, into a typed Options object.
-import { z } from 'zod';
+// zod/mini: the same validation as classic zod with a functional API that esbuild can tree-shake
+// (~20 KB instead of ~100 KB on every path that parses options).
+import * as z from 'zod/mini';
 import { UsageError } from './errors.js';
 
 export const SAVE_TARGETS = ['env', 'shell', 'keychain', 'none'] as const;
@@ -7,41 +9,47 @@ export type SaveTarget = (typeof SAVE_TARGETS)[number];
 export const SHELLS = ['bash', 'zsh', 'fish', 'pwsh'] as const;
 export type ShellName = (typeof SHELLS)[number];
 
+const flag = (value: boolean) => z._default(z.boolean(), value);
+
 const saveList = z
-  .string()
-  .transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean))
   .pipe(
+    z.pipe(
+      z.string(),
+      z.transform((s: string) => s.split(',').map((t) => t.trim()).filter(Boolean)),
+    ),
     z
       .array(z.enum(SAVE_TARGETS, { error: (i) => `unknown target "${String(i.input)}" (use env, shell, keychain or none)` }))
-      .min(1, 'give at least one target'),
+      .check(z.minLength(1, 'give at least one target')),
   )
-  .refine((list) => !(list.includes('none') && list.length > 1), '"none" cannot be combined with other targets');
+  .check(z.refine((list) => !(list.includes('none') && list.length > 1), '"none" cannot be combined with other targets'));
 
 export const optionsSchema = z.object({
-  json: z.boolean().default(false),
-  nonInteractive: z.boolean().default(false),
-  browser: z.boolean().default(true),
-  color: z.boolean().default(true),
-  baseUrl: z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://api.openai.com/v1' })
-    .optional(),
-  timeout: z.coerce
-    .number({ error: 'must be a number of milliseconds' })
-    .int('must be a whole number of milliseconds')
-    .min(100, 'must be at least 100 ms')
-    .max(600_000, 'must be at most 600000 ms')
-    .default(15_000),
-  verbose: z.boolean().default(false),
-  yes: z.boolean().default(false),
-  keyStdin: z.boolean().default(false),
-  spend: z.boolean().default(true),
-  save: saveList.optional(),
-  envFile: z.string().min(1).default('.env'),
-  shell: z.enum(SHELLS, { error: 'must be one of bash, zsh, fish, pwsh' }).optional(),
-  checkKey: z.boolean().default(false),
+  json: flag(false),
+  nonInteractive: flag(false),
+  browser: flag(true),
+  color: flag(true),
+  baseUrl: z.optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://api.openai.com/v1' })),
+  timeout: z._default(
+    z.coerce
+      .number({ error: 'must be a number of milliseconds' })
+      .check(
+        z.int('must be a whole number of milliseconds'),
+        z.minimum(100, 'must be at least 100 ms'),
+        z.maximum(600_000, 'must be at most 600000 ms'),
+      ),
+    15_000,
+  ),
+  verbose: flag(false),
+  yes: flag(false),
+  keyStdin: flag(false),
+  spend: flag(true),
+  save: z.optional(saveList),
+  envFile: z._default(z.string().check(z.minLength(1)), '.env'),
+  shell: z.optional(z.enum(SHELLS, { error: 'must be one of bash, zsh, fish, pwsh' })),
+  checkKey: flag(false),
 });
 
-export type Options = z.infer<typeof optionsSchema>;
+export type Options = z.output<typeof optionsSchema>;
 
 const FLAG_NAMES: Record<string, string> = {
   baseUrl: '--base-url',
