@@ -77,7 +77,7 @@ export async function saveKey(ctx: Context, key: string, targets: StoreTarget[])
   // The keychain goes before the shell: with both chosen, the profile block reads the keychain.
   let keychainOk = false;
   if (wanted.has('keychain')) {
-    const report = await attempt('keychain', 'keychain', () => saveKeychain(run));
+    const report = await attempt('keychain', 'the system keychain', () => saveKeychain(run));
     keychainOk = !report.error;
     reports.push(report);
   }

@@ -38,7 +38,6 @@ export async function shellSees(ctx: Pick<Context, 'env' | 'home' | 'platform'>,
   const { OPENAI_API_KEY: _dropped, ...env } = ctx.env;
   const r = await runProgram(program, args, {
     env: { ...env, HOME: ctx.home, ...(ctx.platform === 'win32' ? { USERPROFILE: ctx.home } : {}), OPENAI_ONBOARD_HASH_JS: HASH_JS },
-    cwd: ctx.home,
     timeoutMs: SHELL_TIMEOUT_MS,
   });
   if (r.notFound) return { ran: false, why: `${shell} is not installed here` };
