@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import { median } from './bench-lib.mjs';
 
-/** An Inquirer prompt line: its prefix ("?" or our "⏎") then the message, possibly after colour codes. */
-export const PROMPT_PATTERN = /(?:^|\n|\r)(?:\u001b\[[0-9;]*m)*\s*(?:\?|⏎)(?:\u001b\[[0-9;]*m)*\s+\S/;
+/** A prompt line: its prefix (Inquirer's "?" or our "⏎") then the message, around terminal control codes. */
+export const PROMPT_PATTERN = /(?:^|\n|\r)(?:\u001b\[[0-9;?]*[A-Za-z])*\s*(?:\?|⏎)(?:\u001b\[[0-9;?]*[A-Za-z])*\s+\S/;
 
 /** Milliseconds from spawn until `pattern` appears on the terminal, or null after `timeoutMs`. */
 export function timeToText(commandLine, { pattern = PROMPT_PATTERN, env, cwd, timeoutMs = 10_000 } = {}) {

@@ -44,11 +44,23 @@ export function createInquirerPrompter(s: Streams): Prompter {
         const { default: input } = await import('@inquirer/input');
         return input({ message, default: opts?.default, validate: opts?.validate }, context);
       }),
-    pressEnter: (message) =>
-      guard(async () => {
-        const { default: input } = await import('@inquirer/input');
-        // An input whose answer we ignore: Enter continues, whatever was typed.
-        await input({ message, theme: { prefix: '⏎' } }, context);
-      }),
+    // Most of the wizard's pauses are "press Enter": Node's readline draws them like Inquirer's input
+    // prompt ("⏎ " and the message in bold), so the first screen does not wait for Inquirer to load.
+    pressEnter: (message) => guard(() => pressEnter(s, message)),
   };
+}
+
+async function pressEnter(s: Streams, message: string): Promise<void> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: s.input, output: s.output, terminal: true });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      // Ctrl-C reaches readline as a key in raw mode, not as a signal: it cancels, as in Inquirer.
+      rl.once('SIGINT', () => reject(new CancelledError()));
+      // An answer we ignore: Enter continues, whatever was typed.
+      rl.question(`⏎ \u001b[1m${message}\u001b[22m `, { signal: s.signal }).then(() => resolve(), reject);
+    });
+  } finally {
+    rl.close();
+  }
 }
