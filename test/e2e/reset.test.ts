@@ -1,18 +1,27 @@
 // The built CLI's `reset`: after a non-interactive save, `reset --yes --non-interactive` removes what
 // was written and nothing else; without --yes it refuses (exit 2) and names the flag.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeOpenAI, startFakeOpenAI } from '../fakes/fake-openai-server.js';
 import { fakeKeys } from '../fakes/fake-keys.js';
-import { runCli, sandbox } from './modes-harness.js';
+import { runCli, sandbox as makeSandbox } from './modes-harness.js';
 
 const key = fakeKeys.project(81);
 let fake: FakeOpenAI;
 beforeAll(async () => {
   fake = await startFakeOpenAI();
 });
-afterAll(() => fake.close());
+afterAll(async () => {
+  await fake.close();
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+const roots: string[] = [];
+const sandbox = (url: string) => {
+  const box = makeSandbox(url);
+  roots.push(box.root);
+  return box;
+};
 
 describe('reset (built CLI)', () => {
   it('--yes --non-interactive undoes a save; without --yes it is a usage error', async () => {

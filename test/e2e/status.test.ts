@@ -1,13 +1,13 @@
 // The built CLI's `status`: the JSON object (validated by its schema) and the human text, with keys
 // only ever masked.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint, maskKey } from '../../src/key/mask.js';
 import { statusSchema } from '../../src/store/status-schema.js';
 import { type FakeOpenAI, startFakeOpenAI } from '../fakes/fake-openai-server.js';
 import { fakeKeys } from '../fakes/fake-keys.js';
-import { runCli, sandbox } from './modes-harness.js';
+import { runCli, sandbox as makeSandbox } from './modes-harness.js';
 
 const envKey = fakeKeys.project(71);
 const fileKey = fakeKeys.serviceAccount(72);
@@ -15,7 +15,16 @@ let fake: FakeOpenAI;
 beforeAll(async () => {
   fake = await startFakeOpenAI();
 });
-afterAll(() => fake.close());
+afterAll(async () => {
+  await fake.close();
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+const roots: string[] = [];
+const sandbox = (url: string) => {
+  const box = makeSandbox(url);
+  roots.push(box.root);
+  return box;
+};
 
 function machine() {
   const box = sandbox(fake.url);

@@ -1,7 +1,7 @@
 // A save killed at any moment leaves the old file or the new one, never a truncated mix: a child
 // process rewrites a big file in a loop and is killed with SIGKILL at a random moment.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +19,7 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(join(dir, 'old'), 'b');
     expect(statSync(join(dir, 'old')).mode & 0o777).toBe(0o640);
     expect(readFileSync(join(dir, 'old'), 'utf8')).toBe('b');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   // A plain in-place writer fails this in about 40% of rounds (measured), so 8 rounds catch it.
@@ -51,5 +52,6 @@ describe('writeFileAtomic', () => {
     }
     // Killed writers may leave a temp file beside it, never a damaged target.
     expect(readdirSync(dir).filter((f) => !/^\.\.env\.[0-9a-f]+\.tmp$/.test(f) && f !== '.env' && f !== 'atomic.mjs')).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

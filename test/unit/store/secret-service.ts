@@ -2,7 +2,7 @@
 // starts) and gnome-keyring-daemon on it, unlocked with a test password passed on stdin, all under
 // a temp HOME. Never touches the user's keyring or session bus.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -58,6 +58,7 @@ export async function startTestKeyring(): Promise<KeyringStart> {
   const stop = () => {
     daemon.kill('SIGKILL');
     stopBus();
+    rmSync(root, { recursive: true, force: true });
   };
   // Ready when a store succeeds: the login keyring is created a moment after the daemon answers.
   for (let i = 0; i < 50; i++) {
