@@ -1,10 +1,8 @@
 // Where the key comes from, first match wins: --key-stdin, $OPENAI_API_KEY, then the places `status`
 // finds. The result always says which source was used.
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
-import { parseEnv } from 'node:util';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { keychainKeySource, readEnvFileKey, shellBlockKeySource } from '../store/readers.js';
 import { registerSecret } from '../ui/redact.js';
 import type { KeyInput } from './types.js';
 
@@ -31,28 +29,16 @@ async function fromEnvironment(ctx: Context): Promise<KeyInput | undefined> {
   return { value, source: 'env:OPENAI_API_KEY' };
 }
 
-/** The project's .env file (--env-file, default ./.env): its OPENAI_API_KEY entry. */
+/** The project's .env file (--env-file, default ./.env): its OPENAI_API_KEY entry, as dotenv reads it. */
 async function fromDotEnv(ctx: Context): Promise<KeyInput | undefined> {
-  const name = ctx.options.envFile;
-  const path = isAbsolute(name) ? name : join(ctx.cwd, name);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return undefined; // no file (or unreadable): not a source
-  }
-  const value = parseEnv(text).OPENAI_API_KEY;
-  if (!value?.trim()) return undefined;
-  registerSecret(value);
-  return { value, source: `file:${name}` };
+  const found = await readEnvFileKey(ctx);
+  if (!found?.value.trim()) return undefined;
+  registerSecret(found.value);
+  return { value: found.value, source: `file:${ctx.options.envFile}` };
 }
 
-/**
- * The sources after the environment, in the order `status` reports them.
- * EXTENSION POINT (issue 4, storage): add the keychain and the shell-profile block written by
- * openai-onboard here, as `KeySource` functions returning sources 'keychain' and `shell:<path>`.
- */
-export const STORED_SOURCES: KeySource[] = [fromDotEnv];
+/** The sources after the environment, in the order `status` reports them. */
+export const STORED_SOURCES: KeySource[] = [fromDotEnv, keychainKeySource, shellBlockKeySource];
 
 /**
  * Resolves the key to check. With --key-stdin, stdin is the only source: a script that pipes a key
