@@ -1,0 +1,104 @@
+// esbuild plugins for scripts/build.mjs. Each one removes start-up or download cost that the
+// bundle would otherwise pay on every run; each says what it saves and why it is safe.
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// `import { z } from 'zod'` binds zod's whole namespace object, which esbuild cannot tree-shake:
+// 454 KB on every path that validates options. `import * as z` is the same API (zod's own docs use
+// it) and lets esbuild keep only what is used. Rewritten here so every file gets it, whoever wrote it.
+export const zodNamespaceImport = {
+  name: 'zod-namespace-import',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes("from 'zod'")) return undefined;
+      return { contents: source.replace(/import\s*\{\s*z\s*\}\s*from\s*'zod';/g, "import * as z from 'zod';"), loader: 'ts' };
+    });
+  },
+};
+
+// commander requires node:child_process at load time for executable subcommands, which we never
+// use; child_process pulls in net and dgram (~3 ms on every start). Load it on first use instead.
+export const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "let m; module.exports = new Proxy({}, { get: (_, k) => (m ??= require('node:child_process'))[k] });",
+      loader: 'js',
+    }));
+  },
+};
+
+// Our own modules import node:crypto at top level for one hash (src/key/mask.ts fingerprint); that
+// alone costs ~2 ms on --help. For imports from src/, serve function exports (lower-case names)
+// through wrappers that load the module on first call. Importing anything else (a class, a
+// constant) from here fails the build loudly rather than misbehaving.
+const LAZY_BUILTINS = ['node:crypto'];
+export const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:crypto$/ }, (args) =>
+      /[\\/]src[\\/]/.test(args.importer) && LAZY_BUILTINS.includes(args.path) ? { path: args.path, namespace: 'lazy-esm' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-esm' }, async (args) => {
+      const real = await import(args.path);
+      const names = Object.keys(real).filter((k) => /^[a-z]/.test(k) && typeof real[k] === 'function');
+      const lines = names.map((k) => `export const ${k} = /* @__PURE__ */ lazy(${JSON.stringify(k)});`);
+      return {
+        contents: [
+          "import { createRequire } from 'node:module';",
+          'let m;',
+          `const load = () => (m ??= createRequire(import.meta.url)(${JSON.stringify(args.path)}));`,
+          'function lazy(name) { return function (...a) { return load()[name].apply(this, a); }; }',
+          ...lines,
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: process.cwd(),
+      };
+    });
+  },
+};
+
+// The openai SDK's client builds every API resource (chat, assistants, admin, vector stores, ...)
+// although the key check only lists models and creates an embedding. Where the SDK's top-level
+// modules import a resource, all but those two become stand-ins: ~100 KB less to download and to
+// parse on every check. Touching a stand-in throws an error that points here, and the e2e
+// key-check tests run against this bundle.
+const KEPT_OPENAI_RESOURCES = { Models: 'resources/models.mjs', Embeddings: 'resources/embeddings.mjs' };
+export const pruneOpenAIResources = {
+  name: 'prune-openai-resources',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/resources\// }, (args) => {
+      if (!/[\\/]node_modules[\\/]openai[\\/][^\\/]+\.mjs$/.test(args.importer)) return undefined;
+      if (Object.values(KEPT_OPENAI_RESOURCES).includes(args.path.slice(2))) return undefined;
+      return { path: join(dirname(args.importer), args.path), namespace: 'pruned-openai', pluginData: { sdkRoot: dirname(args.importer) } };
+    });
+    // One shared stand-in maker, so the error text is in the bundle once.
+    b.onResolve({ filter: /^stand-in$/, namespace: 'pruned-openai' }, () => ({ path: 'stand-in', namespace: 'pruned-openai-stand-in' }));
+    b.onLoad({ filter: /.*/, namespace: 'pruned-openai-stand-in' }, () => ({
+      contents:
+        'export const standIn = (name) => class { constructor() { return new Proxy({}, { get: (_, p) => { ' +
+        "if (typeof p === 'symbol' || p === 'then') return undefined; " +
+        "throw new Error(`the openai SDK's ${name} resource is not in this build (see KEPT_OPENAI_RESOURCES in scripts/build-plugins.mjs)`); } }); } };",
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'pruned-openai' }, async (args) => {
+      const real = await import(pathToFileURL(args.path).href);
+      const names = Object.keys(real).filter((k) => typeof real[k] === 'function');
+      const kept = names.filter((k) => k in KEPT_OPENAI_RESOURCES);
+      return {
+        contents: [
+          "import { standIn } from 'stand-in';",
+          ...kept.map((k) => `export { ${k} } from ${JSON.stringify(join(args.pluginData.sdkRoot, KEPT_OPENAI_RESOURCES[k]))};`),
+          ...names.filter((k) => !kept.includes(k)).map((k) => `export const ${k} = /* @__PURE__ */ standIn(${JSON.stringify(k)});`),
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: dirname(args.path),
+      };
+    });
+  },
+};
