@@ -34,7 +34,8 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 const x2 = (r) => `${r.toFixed(2)}×`;
 
 function newestMtime(path) {
-  const s = statSync(path);
+  const s = statSync(path, { throwIfNoEntry: false });
+  if (!s) return 0;
   if (!s.isDirectory()) return s.mtimeMs;
   return Math.max(0, ...readdirSync(path).map((e) => newestMtime(join(path, e))));
 }
