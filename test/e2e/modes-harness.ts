@@ -3,10 +3,12 @@
 // proxy), HOME and the config dir are temp dirs, and OPENAI_BASE_URL points at the loopback fake.
 // Every run has a kill timer, so a prompt that waits for input fails the test instead of hanging it.
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { type FakeOpenAI, startFakeOpenAI } from '../fakes/fake-openai-server.js';
 
 export const CLI = fileURLToPath(new URL('../../bin/openai-onboard.js', import.meta.url));
 
@@ -113,4 +115,32 @@ export function filesUnder(dir: string): string[] {
 /** True when any file under dir contains text. */
 export function anyFileContains(dir: string, text: string): boolean {
   return filesUnder(dir).some((f) => readFileSync(join(dir, f), 'utf8').includes(text));
+}
+
+/**
+ * For a test file: one loopback fake OpenAI for all its tests, and sandboxes pointed at it that are
+ * removed when the file is done.
+ */
+export function useFakeMachine(): { fake: () => FakeOpenAI; sandbox: () => Sandbox } {
+  let server: FakeOpenAI | undefined;
+  const roots: string[] = [];
+  beforeAll(async () => {
+    server = await startFakeOpenAI();
+  });
+  afterAll(async () => {
+    await server?.close();
+    for (const root of roots) rmSync(root, { recursive: true, force: true });
+  });
+  const fake = () => {
+    if (!server) throw new Error('useFakeMachine: the fake server starts in beforeAll');
+    return server;
+  };
+  return {
+    fake,
+    sandbox: () => {
+      const box = sandbox(fake().url);
+      roots.push(box.root);
+      return box;
+    },
+  };
 }

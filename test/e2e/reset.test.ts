@@ -1,31 +1,18 @@
 // The built CLI's `reset`: after a non-interactive save, `reset --yes --non-interactive` removes what
 // was written and nothing else; without --yes it refuses (exit 2) and names the flag.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeOpenAI, startFakeOpenAI } from '../fakes/fake-openai-server.js';
+import { describe, expect, it } from 'vitest';
 import { fakeKeys } from '../fakes/fake-keys.js';
-import { runCli, sandbox as makeSandbox } from './modes-harness.js';
+import { runCli, useFakeMachine } from './modes-harness.js';
 
 const key = fakeKeys.project(81);
-let fake: FakeOpenAI;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-});
-afterAll(async () => {
-  await fake.close();
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-const roots: string[] = [];
-const sandbox = (url: string) => {
-  const box = makeSandbox(url);
-  roots.push(box.root);
-  return box;
-};
+const machine = useFakeMachine();
+const { sandbox } = machine;
 
 describe('reset (built CLI)', () => {
   it('--yes --non-interactive undoes a save; without --yes it is a usage error', async () => {
-    const box = sandbox(fake.url);
+    const box = sandbox();
     writeFileSync(join(box.cwd, '.env'), 'PORT=3000\n');
     writeFileSync(join(box.home, '.bashrc'), 'alias l=ls\n');
     const saved = await runCli(['--non-interactive', '--key-stdin', '--save', 'env,shell'], { box, stdin: { text: key }, timeoutMs: 20_000 });

@@ -1,35 +1,22 @@
 // The built CLI saving a checked key without a terminal: the key arrives on stdin, is checked against
 // the loopback fake, written to ./.env and the bash profile, and a real bash then sees it.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/key/mask.js';
 import { configSchema } from '../../src/store/config-store.js';
-import { type FakeOpenAI, startFakeOpenAI } from '../fakes/fake-openai-server.js';
 import { fakeKeys } from '../fakes/fake-keys.js';
-import { anyFileContains, runCli, sandbox as makeSandbox } from './modes-harness.js';
+import { anyFileContains, runCli, useFakeMachine } from './modes-harness.js';
 
 const key = fakeKeys.project(61);
-let fake: FakeOpenAI;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-});
-afterAll(async () => {
-  await fake.close();
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-const roots: string[] = [];
-const sandbox = (url: string) => {
-  const box = makeSandbox(url);
-  roots.push(box.root);
-  return box;
-};
+const machine = useFakeMachine();
+const { sandbox } = machine;
 
 describe('--non-interactive --key-stdin --save env,shell', () => {
   it('writes ./.env (0600) and a ~/.bashrc block that a new bash reads, and records both without the key', async () => {
-    const box = sandbox(fake.url);
+    const box = sandbox();
     const r = await runCli(['--non-interactive', '--key-stdin', '--save', 'env,shell'], { box, stdin: { text: key }, timeoutMs: 20_000 });
     expect(r.timedOut, r.stderr).toBe(false);
     expect(r.code, r.stderr).toBe(0);

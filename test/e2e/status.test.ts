@@ -1,33 +1,20 @@
 // The built CLI's `status`: the JSON object (validated by its schema) and the human text, with keys
 // only ever masked.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fingerprint, maskKey } from '../../src/key/mask.js';
 import { statusSchema } from '../../src/store/status-schema.js';
-import { type FakeOpenAI, startFakeOpenAI } from '../fakes/fake-openai-server.js';
 import { fakeKeys } from '../fakes/fake-keys.js';
-import { runCli, sandbox as makeSandbox } from './modes-harness.js';
+import { runCli, useFakeMachine } from './modes-harness.js';
 
 const envKey = fakeKeys.project(71);
 const fileKey = fakeKeys.serviceAccount(72);
-let fake: FakeOpenAI;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-});
-afterAll(async () => {
-  await fake.close();
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-const roots: string[] = [];
-const sandbox = (url: string) => {
-  const box = makeSandbox(url);
-  roots.push(box.root);
-  return box;
-};
+const fakeMachine = useFakeMachine();
+const { sandbox } = fakeMachine;
 
 function machine() {
-  const box = sandbox(fake.url);
+  const box = sandbox();
   writeFileSync(join(box.cwd, '.env'), `# app\nOPENAI_API_KEY=${fileKey}\n`);
   writeFileSync(join(box.home, '.bashrc'), `export OPENAI_API_KEY="${fileKey}"\n`);
   mkdirSync(join(box.home, '.codex'));
@@ -66,6 +53,6 @@ describe('status (built CLI)', () => {
     expect(r.code, r.stderr).toBe(0);
     const report = statusSchema.parse(JSON.parse(r.stdout));
     expect(report.check).toMatchObject({ diagnosis: 'ok', key: { source: 'env:OPENAI_API_KEY' } });
-    expect(fake.requests.some((q) => q.path.endsWith('/models'))).toBe(true);
+    expect(fakeMachine.fake().requests.some((q) => q.path.endsWith('/models'))).toBe(true);
   });
 });
