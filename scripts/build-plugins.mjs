@@ -33,31 +33,73 @@ export const lazyChildProcess = {
   },
 };
 
-// Our own modules import node:crypto at top level for one hash (src/key/mask.ts fingerprint); that
-// alone costs ~2 ms on --help. For imports from src/, serve function exports (lower-case names)
-// through wrappers that load the module on first call. Importing anything else (a class, a
-// constant) from here fails the build loudly rather than misbehaving.
-const LAZY_BUILTINS = ['node:crypto'];
+// Our modules import node:crypto (one hash) and node:child_process (spawn, for the browser and the
+// keychain tools) at top level; together with what child_process pulls in (net, dgram) that is
+// ~5 ms on every start, paid even when nothing is hashed or spawned. For such imports from src/,
+// the named functions come from a stand-in module that loads the real one on first call. Only
+// plain functions are wrapped (lower-case names, no util.promisify.custom); an import of anything
+// else (a class, a constant, a default or namespace import) is left as it is.
+const LAZY_BUILTINS = ['node:crypto', 'node:child_process'];
 export const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^node:crypto$/ }, (args) =>
-      /[\\/]src[\\/]/.test(args.importer) && LAZY_BUILTINS.includes(args.path) ? { path: args.path, namespace: 'lazy-esm' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-esm' }, async (args) => {
+    b.onResolve({ filter: /^node:(crypto|child_process)$/ }, async (args) => {
+      if (!/[\\/]src[\\/]/.test(args.importer) || !LAZY_BUILTINS.includes(args.path)) return undefined;
+      const source = await readFile(args.importer, 'utf8');
+      const quoted = args.path.replace('/', '\\/');
+      const imports = [...source.matchAll(new RegExp(`import\\s*(.*?)\\s*from\\s*'${quoted}'`, 'gs'))].map((m) => m[1]);
+      const named = imports.map((clause) => clause.match(/^\{([^}]*)\}$/s)?.[1]);
+      if (named.some((list) => list === undefined)) return undefined;
+      const names = named.flatMap((list) => list.split(',').map((n) => n.trim()).filter((n) => n && !n.startsWith('type ')));
       const real = await import(args.path);
-      const names = Object.keys(real).filter((k) => /^[a-z]/.test(k) && typeof real[k] === 'function');
-      const lines = names.map((k) => `export const ${k} = /* @__PURE__ */ lazy(${JSON.stringify(k)});`);
+      const { promisify } = await import('node:util');
+      const wrappable = (n) => /^[a-z]\w*$/.test(n) && typeof real[n] === 'function' && !real[n][promisify.custom];
+      if (!names.every(wrappable)) return undefined;
+      return { path: `${args.path}?${names.sort().join(',')}`, namespace: 'lazy-esm' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-esm' }, (args) => {
+      const [module, list] = args.path.split('?');
       return {
         contents: [
           "import { createRequire } from 'node:module';",
           'let m;',
-          `const load = () => (m ??= createRequire(import.meta.url)(${JSON.stringify(args.path)}));`,
+          `const load = () => (m ??= createRequire(import.meta.url)(${JSON.stringify(module)}));`,
           'function lazy(name) { return function (...a) { return load()[name].apply(this, a); }; }',
-          ...lines,
+          ...list.split(',').map((k) => `export const ${k} = /* @__PURE__ */ lazy(${JSON.stringify(k)});`),
         ].join('\n'),
         loader: 'js',
         resolveDir: process.cwd(),
+      };
+    });
+  },
+};
+
+// `import process from 'node:process'` (chalk's supports-color, Inquirer's helpers) makes Node build
+// an ES module facade of the process object, reading every property on the way: process.stdin,
+// stdout, stderr and report are created at that moment (~5 ms of streams, tty and readline
+// internals), needed or not. The global process object is the same object, so default and named
+// imports are served from it. A namespace import (`* as`) is left as it is.
+export const globalProcess = {
+  name: 'global-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?process$/ }, async (args) => {
+      // require('process') (commander) already gets the plain object; only ES imports build the facade.
+      if (args.kind !== 'import-statement') return undefined;
+      const source = await readFile(args.importer, 'utf8');
+      const clauses = [...source.matchAll(/import\s*([^;'"]*?)\s*from\s*['"](?:node:)?process['"]/g)].map((m) => m[1]);
+      const names = [];
+      for (const clause of clauses) {
+        const m = clause.match(/^(\w+)?\s*,?\s*(?:\{([^}]*)\})?$/s);
+        if (!m || clause.includes('*')) return undefined;
+        if (m[2]) names.push(...m[2].split(',').map((n) => n.trim().split(/\s+as\s+/)[0]).filter((n) => n && !n.startsWith('type ')));
+      }
+      return { path: `process?${[...new Set(names)].sort().join(',')}`, namespace: 'global-process' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'global-process' }, (args) => {
+      const names = args.path.split('?')[1].split(',').filter(Boolean);
+      return {
+        contents: ['const p = globalThis.process;', 'export default p;', ...names.map((n) => `export const ${n} = p.${n};`)].join('\n'),
+        loader: 'js',
       };
     });
   },

@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { lazyBuiltins, lazyChildProcess, pruneOpenAIResources, zodNamespaceImport } from './build-plugins.mjs';
+import { globalProcess, lazyBuiltins, lazyChildProcess, pruneOpenAIResources, zodNamespaceImport } from './build-plugins.mjs';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -40,7 +40,7 @@ const result = await build({
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  plugins: [zodNamespaceImport, lazyChildProcess, lazyBuiltins, pruneOpenAIResources],
+  plugins: [zodNamespaceImport, lazyChildProcess, lazyBuiltins, globalProcess, pruneOpenAIResources],
   metafile: analyze,
   write: false,
   logLevel: 'warning',
