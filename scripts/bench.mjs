@@ -127,7 +127,7 @@ async function startup() {
 // 2. First prompt of the wizard on a real pty, against bare node drawing a line on the same pty.
 async function firstPrompt() {
   const q = (s) => `'${s}'`;
-  const ptyOpts = { runs: quick ? 7 : 15, warmup: 2, env: cleanEnv, cwd: work };
+  const ptyOpts = { runs: quick ? 7 : 21, warmup: 2, env: cleanEnv, cwd: work };
   const [base, prompt] = await medianTimeToText([`${q(node)} ${q(promptBaseline)}`, `${q(node)} ${q(bin)}`], ptyOpts);
   if (prompt.ms === null || base.ms === null) {
     const screen = (prompt.screen || '').replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').trim().split('\n').slice(-3).join(' | ');
