@@ -70,8 +70,16 @@ function prerenderedHelp(): string | undefined {
   }
 }
 
+// `openai-onboard --help | head` closes the pipe early: that is the reader's choice, not our failure.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const code = await run(process.argv.slice(2));
 process.exitCode = code;
-// Normally the event loop is empty by now and Node exits with exitCode. If a library left a handle
-// open (a paused stdin, a keep-alive socket), do not hang: exit shortly after, output flushed.
-setTimeout(() => process.exit(code), 200).unref();
+// Exit as soon as our output is flushed (the write callbacks run in order), instead of waiting for
+// handles a library may leave open: a paused stdin, a keep-alive socket, fetch's internal timers.
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

@@ -3,46 +3,14 @@
 // a 0700 directory. A corrupt file is moved aside with a warning instead of crashing the tool.
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { Env } from '../platform/environment.js';
 import { writeFileAtomic } from './atomic-write.js';
+import type { Config } from './config-schema.js';
 
-const savedEntry = z.object({
-  target: z.enum(['env', 'shell', 'keychain']),
-  /** File written (env, shell) or keychain service/account label. */
-  location: z.string(),
-  shell: z.string().optional(),
-  masked: z.string(),
-  fingerprint: z.string(),
-  savedAt: z.string(),
-  /** A backup made before the first change of that file, if any. */
-  backup: z.string().optional(),
-  /** Whether we created the file (reset may then remove it when it is otherwise empty). */
-  created: z.boolean().optional(),
-  /** keychain entries: which secret store holds the key. */
-  keychain: z.enum(['secret-service', 'macos', 'windows']).optional(),
-  /** shell entries: whether the block holds the key itself or reads it from the keychain. */
-  variant: z.enum(['plain', 'keychain']).optional(),
-});
+export type { Config, SavedEntry } from './config-schema.js';
 
-export const configSchema = z.object({
-  version: z.literal(1),
-  progress: z
-    .object({
-      /** Ids of finished wizard steps, in order. */
-      done: z.array(z.string()),
-      choices: z.record(z.string(), z.string()).default({}),
-      updatedAt: z.string(),
-    })
-    .optional(),
-  saved: z.array(savedEntry).default([]),
-  lastCheck: z
-    .object({ diagnosis: z.string(), masked: z.string(), fingerprint: z.string(), at: z.string() })
-    .optional(),
-});
-
-export type Config = z.infer<typeof configSchema>;
-export type SavedEntry = z.infer<typeof savedEntry>;
+/** The schema, for tests and the rare reader; the store itself loads it lazily. */
+export const loadConfigSchema = async () => (await import('./config-schema.js')).configSchema;
 
 export const emptyConfig = (): Config => ({ version: 1, saved: [] });
 
@@ -75,6 +43,7 @@ export function createConfigStore(dir: string, onWarning: (message: string) => v
       throw error;
     }
     let parsed: Config | undefined;
+    const configSchema = await loadConfigSchema();
     try {
       const result = configSchema.safeParse(JSON.parse(text));
       if (result.success) parsed = result.data;
@@ -94,7 +63,7 @@ export function createConfigStore(dir: string, onWarning: (message: string) => v
     async update(change) {
       const config = await read();
       change(config);
-      const valid = configSchema.parse(config);
+      const valid = (await loadConfigSchema()).parse(config);
       await mkdir(dir, { recursive: true, mode: 0o700 });
       await writeFileAtomic(path, `${JSON.stringify(valid, null, 2)}\n`, { mode: 0o600 });
       return valid;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/key/mask.js';
-import { configSchema } from '../../src/store/config-store.js';
+import { configSchema } from '../../src/store/config-schema.js';
 import { fakeKeys } from '../fakes/fake-keys.js';
 import { anyFileContains, runCli, useFakeMachine } from './modes-harness.js';
 
