@@ -1,5 +1,5 @@
 // The real key checker: local analysis, then both probes at once, then one diagnosis with wording.
-// Loaded lazily (src/app.ts): the openai SDK and undici are imported only from here, on first use.
+// Loaded lazily (src/app.ts): the openai SDK and node:http/https are imported only from here, on first use.
 import { diagnosisText, type WordingInput } from '../content/diagnosis-text.js';
 import { UsageError } from '../errors.js';
 import type { Options } from '../options.js';
@@ -69,7 +69,6 @@ export function createKeyChecker(deps: { options: Options; env: Env }): KeyCheck
           noSpend: opts.noSpend,
           signal: opts.signal,
           fetch: transport.fetch,
-          fetchOptions: transport.fetchOptions,
         });
       } finally {
         await transport.close();

@@ -1,9 +1,10 @@
-// How the probes reach the API. Node 20's global fetch ignores HTTPS_PROXY, so when a proxy applies
-// to the API's URL we hand the SDK undici's own fetch together with an EnvHttpProxyAgent from the SAME
-// package (mixing packages fails with "invalid onRequestStart method"). undici is large: it is
-// imported only when a proxy is configured. NODE_EXTRA_CA_CERTS needs nothing here: Node reads it at
-// start-up into the default TLS context, which both fetches use.
+// How the probes reach the API: always through our small fetch on node:http/https (node-fetch.ts),
+// which routes through HTTPS_PROXY / HTTP_PROXY unless NO_PROXY exempts the host (Node 20's global
+// fetch ignores all three). NODE_EXTRA_CA_CERTS needs nothing here: Node reads it at start-up into
+// the default TLS context, which node:https and our tunnel's TLS both use.
 import type { Env } from '../platform/environment.js';
+import { createNodeFetch } from './node-fetch.js';
+import { proxyEndpoint, type ProxyEndpoint } from './node-fetch-proxy.js';
 
 export interface ProxyInfo {
   /** The variable that set it, e.g. HTTPS_PROXY. */
@@ -15,9 +16,9 @@ export interface ProxyInfo {
 }
 
 export interface Transport {
-  fetch?: typeof fetch;
-  fetchOptions?: Record<string, unknown>;
+  fetch: typeof fetch;
   proxy?: ProxyInfo;
+  /** Nothing to release today (no connection is kept alive); kept so callers need not know. */
   close(): Promise<void>;
 }
 
@@ -31,7 +32,7 @@ function firstSet(env: Env, names: string[]): { name: string; value: string } | 
   return undefined;
 }
 
-// The same precedence as undici's EnvHttpProxyAgent: lower case first; https falls back to the http proxy.
+// The usual precedence (curl, undici, requests): lower case first; https falls back to the http proxy.
 const HTTP_NAMES = ['http_proxy', 'HTTP_PROXY'];
 const HTTPS_NAMES = ['https_proxy', 'HTTPS_PROXY', ...HTTP_NAMES];
 
@@ -52,13 +53,18 @@ export function bypassesProxy(hostname: string, port: number, noProxy: string): 
   });
 }
 
-/** The proxy that applies to a URL under this environment, if any. */
-export function proxyFor(target: string, env: Env): ProxyInfo | undefined {
+/** The proxy variable that applies to a URL under this environment, if any (value may hold a password). */
+function proxyVariable(target: string, env: Env): { name: string; value: string } | undefined {
   const url = new URL(target);
   const port = Number(url.port) || DEFAULT_PORTS[url.protocol] || 0;
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
   if (bypassesProxy(hostname, port, noProxyValue(env))) return undefined;
-  const found = firstSet(env, url.protocol === 'https:' ? HTTPS_NAMES : HTTP_NAMES);
+  return firstSet(env, url.protocol === 'https:' ? HTTPS_NAMES : HTTP_NAMES);
+}
+
+/** The proxy that applies to a URL under this environment, if any, as it may be shown. */
+export function proxyFor(target: string, env: Env): ProxyInfo | undefined {
+  const found = proxyVariable(target, env);
   if (!found) return undefined;
   try {
     const proxy = new URL(found.value.includes('://') ? found.value : `http://${found.value}`);
@@ -81,22 +87,18 @@ export function networkEnvironment(env: Env): string[] {
 }
 
 export async function createTransport(target: string, env: Env): Promise<Transport> {
+  const close = async () => {};
+  const found = proxyVariable(target, env);
+  if (!found) return { fetch: createNodeFetch(), close };
   const proxy = proxyFor(target, env);
-  if (!proxy) return { close: async () => {} };
-  const loaded = await import('undici');
-  // undici is CommonJS: bundled, its exports may sit on `default` rather than on the namespace.
-  const undici = (('EnvHttpProxyAgent' in loaded ? loaded : (loaded as { default?: unknown }).default) ?? loaded) as typeof loaded;
-  // Values are passed explicitly (not read from process.env by undici) so the context's env is the
-  // single source of truth; '' means "unset" to undici.
-  const dispatcher = new undici.EnvHttpProxyAgent({
-    httpProxy: firstSet(env, HTTP_NAMES)?.value ?? '',
-    httpsProxy: firstSet(env, HTTPS_NAMES)?.value ?? '',
-    noProxy: noProxyValue(env),
-  });
-  return {
-    fetch: undici.fetch as unknown as typeof fetch,
-    fetchOptions: { dispatcher },
-    proxy,
-    close: () => dispatcher.close().catch(() => {}),
-  };
+  let endpoint: ProxyEndpoint;
+  try {
+    endpoint = proxyEndpoint(found.value);
+  } catch {
+    // Every request fails, as the proxy it names cannot be used; the message leaves the value out
+    // (it may hold a password). net-errors.ts reads the code as the proxy's fault.
+    const error = Object.assign(new Error(`${found.name} is not a usable http(s) proxy URL`), { code: 'ERR_PROXY_INVALID_URL' });
+    return { fetch: (() => Promise.reject(error)) as typeof fetch, proxy, close };
+  }
+  return { fetch: createNodeFetch(endpoint), proxy, close };
 }

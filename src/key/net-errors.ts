@@ -1,6 +1,7 @@
-// No HTTP answer at all: walk the error's cause chain (TypeError('fetch failed') -> Error{code}, or an
-// AggregateError of several addresses) and tell DNS/refused/reset/timeout (network) from certificate
-// trouble (tls) and from a proxy that cannot be reached or wants a password (proxy).
+// No HTTP answer at all: walk the error's cause chain (the SDK's APIConnectionError -> the Node error
+// our fetch rejected with, node-fetch.ts, or an AggregateError of several addresses) and tell
+// DNS/refused/reset/timeout (network) from certificate trouble (tls) and from a proxy that cannot be
+// reached, wants a password or refuses the host (proxy).
 import type { ProxyInfo } from './http.js';
 
 export type ConnectionDiagnosis = 'network' | 'tls' | 'proxy';
@@ -40,11 +41,6 @@ const NETWORK_CODES = new Set([
   'ENETUNREACH',
   'ENETDOWN',
   'EPIPE',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
 ]);
 
 interface Link {
@@ -91,13 +87,15 @@ export function classifyConnection(
   if (tls) return { diagnosis: 'tls', netCode: tls, timeout: false };
 
   if (proxy) {
+    // node-fetch-proxy.ts: the proxy answered CONNECT (or a request) with something other than 200.
     const proxyStatus = messages.match(/Proxy response \((\d{3})\)/);
     if (proxyStatus) return { diagnosis: 'proxy', netCode: proxyStatus[1]!, timeout: false };
+    // http.ts: the proxy variable is not a usable http(s) URL.
+    if (codes.includes('ERR_PROXY_INVALID_URL')) return { diagnosis: 'proxy', netCode: 'ERR_PROXY_INVALID_URL', timeout: false };
     // Through a proxy we only ever connect to the proxy itself: a refused or unresolvable
     // connection is the proxy's, never api.openai.com's.
     const unreachable = chain.find((l) => l.code && NETWORK_CODES.has(l.code));
     if (unreachable && !failure.timeout) return { diagnosis: 'proxy', netCode: unreachable.code!, timeout: false };
-    if (codes.includes('UND_ERR_ABORTED')) return { diagnosis: 'proxy', netCode: 'UND_ERR_ABORTED', timeout: false };
   }
   if (failure.timeout) return { diagnosis: 'network', netCode: 'timeout', timeout: true };
   const net = codes.find((c) => NETWORK_CODES.has(c));

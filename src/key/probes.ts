@@ -42,8 +42,8 @@ export interface ProbeRequest {
   timeout: number;
   noSpend: boolean;
   signal?: AbortSignal;
-  fetch?: typeof fetch;
-  fetchOptions?: Record<string, unknown>;
+  /** From createTransport (http.ts): our node:http fetch, through the proxy when one applies. */
+  fetch: typeof fetch;
 }
 
 export const BILLING_MODEL = 'text-embedding-3-small';
@@ -72,7 +72,7 @@ async function probe(
 ): Promise<ProbeOutcome> {
   // One client per probe, so each can keep the raw body of its own failed answer: the SDK drops
   // bodies that are JSON without the {"error": …} envelope, and we want to classify those too.
-  const baseFetch = req.fetch ?? globalThis.fetch;
+  const baseFetch = req.fetch;
   let rawBody: string | undefined;
   const capturingFetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const res = await baseFetch(input, init);
@@ -92,7 +92,6 @@ async function probe(
     timeout: req.timeout,
     logLevel: 'off',
     fetch: capturingFetch,
-    ...(req.fetchOptions ? { fetchOptions: req.fetchOptions } : {}),
   });
   const started = performance.now();
   try {

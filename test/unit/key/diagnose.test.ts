@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyHttpError, diagnose, echoDiffers, type Finding } from '../../../src/key/diagnose.js';
 import type { ProxyInfo } from '../../../src/key/http.js';
 import { classifyConnection } from '../../../src/key/net-errors.js';
+import { proxyRefusal } from '../../../src/key/node-fetch-proxy.js';
 import { type ProbeOutcome, toProbeError } from '../../../src/key/probes.js';
 
 /** What the SDK throws for an HTTP answer with this JSON body (or raw text). */
@@ -131,12 +132,13 @@ describe('diagnose: combining the two probes', () => {
   });
 });
 
-const chain = (code: string, extra: Record<string, unknown> = {}) =>
-  Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(`connect ${code}`), { code, ...extra }) });
+// Shaped like what src/key/node-fetch.ts rejects with: Node's own error, code and all (the SDK then
+// wraps it as APIConnectionError.cause). test/unit/key/node-fetch.test.ts checks real ones.
+const chain = (code: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(`connect ${code}`), { code, ...extra });
 const proxy: ProxyInfo = { variable: 'HTTPS_PROXY', display: 'http://127.0.0.1:9', hostname: '127.0.0.1', port: 9 };
 
 describe('connection failures: the cause chain', () => {
-  it.each(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET'])('%s is network', (code) => {
+  it.each(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH'])('%s is network', (code) => {
     const e = toProbeError(sdk, new sdk.APIConnectionError({ cause: chain(code) }));
     expect(classifyConnection(e.connection!, undefined)).toMatchObject({ diagnosis: 'network', netCode: code });
   });
@@ -154,7 +156,7 @@ describe('connection failures: the cause chain', () => {
   );
   it('walks an AggregateError of several addresses', () => {
     const agg = Object.assign(new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })], 'all failed'), {});
-    const e = toProbeError(sdk, new sdk.APIConnectionError({ cause: Object.assign(new TypeError('fetch failed'), { cause: agg }) }));
+    const e = toProbeError(sdk, new sdk.APIConnectionError({ cause: agg }));
     expect(classifyConnection(e.connection!, undefined).netCode).toBe('ECONNREFUSED');
   });
   it('a refused connection with a proxy configured is the proxy', () => {
@@ -162,11 +164,14 @@ describe('connection failures: the cause chain', () => {
     expect(classifyConnection(e.connection!, proxy)).toMatchObject({ diagnosis: 'proxy', netCode: 'ECONNREFUSED' });
   });
   it('a proxy answering 407 is the proxy, asking for credentials', () => {
-    const cause = Object.assign(new TypeError('fetch failed'), {
-      cause: Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), { code: 'UND_ERR_ABORTED' }),
-    });
+    const cause = proxyRefusal(407, 'CONNECT api.openai.com:443');
     const e = toProbeError(sdk, new sdk.APIConnectionError({ cause }));
     expect(classifyConnection(e.connection!, proxy)).toMatchObject({ diagnosis: 'proxy', netCode: '407' });
+  });
+  it('a proxy variable that is not a usable URL is the proxy', () => {
+    const cause = Object.assign(new Error('HTTPS_PROXY is not a usable http(s) proxy URL'), { code: 'ERR_PROXY_INVALID_URL' });
+    const e = toProbeError(sdk, new sdk.APIConnectionError({ cause }));
+    expect(classifyConnection(e.connection!, proxy)).toMatchObject({ diagnosis: 'proxy', netCode: 'ERR_PROXY_INVALID_URL' });
   });
   it('survives a cyclic cause chain', () => {
     const a: Record<string, unknown> = { code: 'ECONNRESET', message: 'a' };

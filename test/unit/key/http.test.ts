@@ -26,18 +26,20 @@ describe('proxyFor', () => {
 });
 
 describe('createTransport', () => {
-  it('leaves the default fetch alone (and undici unloaded) without a proxy', async () => {
-    const t = await createTransport('https://api.openai.com/v1', {});
-    expect(t.fetch).toBeUndefined();
+  it('gives our own fetch, and no proxy, when none applies', async () => {
+    const t = await createTransport('https://api.openai.com/v1', { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'openai.com' });
+    expect(t.fetch).not.toBe(globalThis.fetch);
     expect(t.proxy).toBeUndefined();
   });
-  it("pairs undici's fetch with its EnvHttpProxyAgent when a proxy applies", async () => {
-    const t = await createTransport('https://api.openai.com/v1', { HTTPS_PROXY: 'http://127.0.0.1:9' });
-    try {
-      expect(typeof t.fetch).toBe('function');
-      expect((t.fetchOptions?.dispatcher as object).constructor.name).toBe('EnvHttpProxyAgent');
-    } finally {
-      await t.close();
-    }
+  it('names the proxy when one applies, without its credentials', async () => {
+    const t = await createTransport('https://api.openai.com/v1', { HTTPS_PROXY: 'http://alice:s3cret@127.0.0.1:9' });
+    expect(t.proxy).toMatchObject({ variable: 'HTTPS_PROXY', hostname: '127.0.0.1', port: 9 });
+    expect(JSON.stringify(t)).not.toContain('s3cret');
+  });
+  it('an unusable proxy URL fails every request with a code, never echoing the value', async () => {
+    const t = await createTransport('https://api.openai.com/v1', { HTTPS_PROXY: 'socks5://bob:pw123@127.0.0.1:9' });
+    const failure = (await t.fetch('https://api.openai.com/v1/models').catch((e: unknown) => e)) as Error & { code?: string };
+    expect(failure.code).toBe('ERR_PROXY_INVALID_URL');
+    expect(failure.message).not.toContain('pw123');
   });
 });
