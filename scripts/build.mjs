@@ -1,5 +1,5 @@
 // Bundles src/ into dist/: one small entry chunk for --help, with the heavy parts (openai SDK, zod,
-// prompts, undici) split into chunks that are loaded only on the paths that need them.
+// prompts) split into chunks that are loaded only on the paths that need them.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';

@@ -119,7 +119,7 @@ describe('proxy', () => {
     expect(plain.requests.map((r) => r.path).sort()).toEqual(['/v1/embeddings', '/v1/models']);
   });
 
-  it('through the proxy to HTTPS: an unknown CA is tls, and NODE_EXTRA_CA_CERTS also works with undici', async () => {
+  it('through the proxy to HTTPS: an unknown CA is tls, and NODE_EXTRA_CA_CERTS also applies to the TLS inside the tunnel', async () => {
     const base = { OPENAI_BASE_URL: `https://${FAKE_HOST}/v1`, HTTPS_PROXY: proxy.url };
     const refused = await runCheck(box, { key, env: base });
     expect(refused.json.diagnosis).toBe('tls');
