@@ -39,7 +39,10 @@ export const bare = (hostname: string) => hostname.replace(/^\[|\]$/g, '');
 export function requestToProxy(proxy: ProxyEndpoint, options: { method: string; path: string; headers: Record<string, string> }): ClientRequest {
   const send = proxy.protocol === 'https:' ? httpsRequest : httpRequest;
   const auth: Record<string, string> = proxy.authorization ? { 'proxy-authorization': proxy.authorization } : {};
-  return send({ hostname: proxy.hostname, port: proxy.port, agent: false, ...options, headers: { ...options.headers, ...auth } });
+  // node:https would take the TLS name from the Host header, which names the target: the proxy's
+  // certificate must match the proxy ('' = an IP, checked as such, no SNI).
+  const tlsName = proxy.protocol === 'https:' ? { servername: isIP(proxy.hostname) ? '' : proxy.hostname } : {};
+  return send({ hostname: proxy.hostname, port: proxy.port, agent: false, ...tlsName, ...options, headers: { ...options.headers, ...auth } });
 }
 
 /**

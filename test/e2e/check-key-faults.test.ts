@@ -129,6 +129,21 @@ describe('proxy', () => {
     expect(tlsServer.requests).toHaveLength(2);
   });
 
+  it('an https:// proxy: TLS to the proxy, then TLS to the API inside the tunnel, both trusted via NODE_EXTRA_CA_CERTS', async () => {
+    const tlsPort = Number(new URL(tlsServer.url).port);
+    const tlsProxy = await startFakeProxy({ hosts: { [`${FAKE_HOST}:443`]: { host: '127.0.0.1', port: tlsPort } }, tls: certs.caSigned });
+    try {
+      const run = await runCheck(box, {
+        key,
+        env: { OPENAI_BASE_URL: `https://${FAKE_HOST}/v1`, HTTPS_PROXY: tlsProxy.url, NODE_EXTRA_CA_CERTS: certs.caPath },
+      });
+      expect(run.json.diagnosis).toBe('ok');
+      expect(tlsProxy.seen).toEqual([`CONNECT ${FAKE_HOST}:443`, `CONNECT ${FAKE_HOST}:443`]);
+    } finally {
+      await tlsProxy.close();
+    }
+  });
+
   it('NO_PROXY exempts a host from a dead proxy', async () => {
     const port = await closedPort();
     const run = await runCheck(box, { key, env: { HTTP_PROXY: `http://127.0.0.1:${port}`, NO_PROXY: 'localhost,127.0.0.1' } });

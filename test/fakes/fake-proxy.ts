@@ -2,7 +2,8 @@
 // do. Host names are resolved through its own table only, so a test can use a host name (e.g.
 // api.fake-openai.test) that nothing but the proxy can reach. It records what it was asked for, and
 // can demand credentials (407) like an authenticating proxy.
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 
 export interface FakeProxy {
@@ -10,6 +11,8 @@ export interface FakeProxy {
   port: number;
   /** "CONNECT host:port" or "GET http://host/path", in arrival order. */
   seen: string[];
+  /** With `tls`: the server names (SNI) clients asked for, in arrival order. */
+  sni: string[];
   close(): Promise<void>;
 }
 
@@ -18,6 +21,8 @@ export interface ProxyOptions {
   hosts: Record<string, { host: string; port: number }>;
   /** Answer 407 to everything without this exact Proxy-Authorization header. */
   requireAuth?: string;
+  /** Be an https:// proxy (TLS between client and proxy) with this certificate. */
+  tls?: { key: string; cert: string };
 }
 
 export async function startFakeProxy(o: ProxyOptions): Promise<FakeProxy> {
@@ -26,7 +31,8 @@ export async function startFakeProxy(o: ProxyOptions): Promise<FakeProxy> {
   const lookup = (host: string, port: number) => o.hosts[`${host}:${port}`] ?? (port === 80 ? o.hosts[host] : undefined);
   const authorised = (header: string | undefined) => !o.requireAuth || header === o.requireAuth;
 
-  const server: Server = createServer((req, res) => {
+  const sni: string[] = [];
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     seen.push(`${req.method} ${req.url}`);
     if (!authorised(req.headers['proxy-authorization'])) {
       res.writeHead(407, { 'proxy-authenticate': 'Basic realm="test"' }).end();
@@ -44,7 +50,10 @@ export async function startFakeProxy(o: ProxyOptions): Promise<FakeProxy> {
     );
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
-  });
+  };
+  const server = o.tls
+    ? createHttpsServer({ ...o.tls, SNICallback: (name, done) => (sni.push(name), done(null)) }, handler)
+    : createServer(handler);
 
   server.on('connect', (req, client: Socket, head: Buffer) => {
     seen.push(`CONNECT ${req.url}`);
@@ -72,9 +81,10 @@ export async function startFakeProxy(o: ProxyOptions): Promise<FakeProxy> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${o.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     seen,
+    sni,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

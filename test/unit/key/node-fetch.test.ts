@@ -116,7 +116,7 @@ describe('createNodeFetch through a proxy', () => {
     expect(proxy.seen).toEqual([`GET http://${HOST}/v1/models`]);
   });
 
-  it('tunnels an https target with CONNECT and checks the certificate against the API host', async () => {
+  it('tunnels an https target with CONNECT, and checks the certificate over the tunnel', async () => {
     proxy.seen.length = 0;
     const failure = await viaProxy()(`https://${HOST}/v1/models`).catch((e: unknown) => e);
     expect(proxy.seen).toEqual([`CONNECT ${HOST}:443`]);
@@ -130,6 +130,18 @@ describe('createNodeFetch through a proxy', () => {
     for (const target of [`https://${HOST}/v1/models`, `http://${HOST}/v1/models`]) {
       const failure = await viaProxy('')(target).catch((e: unknown) => e);
       expect(classifyConnection({ timeout: false, cause: failure }, info)).toMatchObject({ diagnosis: 'proxy', netCode: '407' });
+    }
+  });
+
+  it("an https:// proxy's own certificate is checked against the proxy's name, not the target's", async () => {
+    const tlsProxy = await startFakeProxy({ hosts: {}, tls: certs.caSigned });
+    try {
+      const failure = await createNodeFetch(proxyEndpoint(`https://localhost:${tlsProxy.port}`))(`https://${HOST}/v1/models`).catch((e: unknown) => e);
+      expect(tlsProxy.sni).toEqual(['localhost']);
+      expect(classifyConnection({ timeout: false, cause: failure }, undefined).diagnosis).toBe('tls');
+      expect(tlsProxy.seen).toEqual([]); // the CA is unknown here: nothing was sent to it
+    } finally {
+      await tlsProxy.close();
     }
   });
 
