@@ -155,7 +155,7 @@ const TEXT: Record<Diagnosis, Writer> = {
         ? `Could not look up ${h} (DNS: ${code})`
         : code === 'ECONNREFUSED'
           ? `The connection to ${h} was refused (ECONNREFUSED)`
-          : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET'
+          : code === 'ECONNRESET'
             ? `The connection to ${h} was cut off (${code})`
             : `Could not connect to ${h} (${code ?? 'no details'})`;
     const via = w.proxy ? ` The request went through the proxy ${w.proxy.display} (${w.proxy.variable}).` : '';
