@@ -29,7 +29,11 @@ async function offerResume(ctx: Context): Promise<StepOutcome | undefined> {
   const progress = (await ctx.config.read()).progress;
   if (!progress?.done.length) return undefined;
   const when = progress.updatedAt.slice(0, 16).replace('T', ' ');
-  ctx.io.err(`\nLast time (${when} UTC) you got as far as "${progress.done.at(-1)}".`);
+  // Imported here, not at the top: index.ts imports this step, and the title is only needed now.
+  const { WIZARD_STEPS } = await import('./index.js');
+  const last = progress.done.at(-1);
+  const title = WIZARD_STEPS.find((step) => step.id === last)?.title ?? last;
+  ctx.io.err(`\nLast time (${when} UTC) you finished the step "${title}".`);
   if (await ctx.prompter.confirm('Continue where you left off?', { default: true })) {
     Object.assign(ctx.state.choices, progress.choices);
     return resume(progress.done);

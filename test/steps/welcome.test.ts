@@ -23,6 +23,8 @@ describe('welcome', () => {
     expect(outcome).toEqual({ next: 'resume', done: ['explain-plans', 'sign-in', 'payment-method'] });
     expect(ctx.state.choices).toEqual({ paymentMethod: 'had' });
     expect(ctx.io.stderrText()).toContain('2026-11-20 09:30 UTC');
+    // The person reads the step's title, not its internal id.
+    expect(ctx.io.stderrText()).toContain('you finished the step "Add a payment method"');
     ctx.prompter.assertDone();
   });
 
