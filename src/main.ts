@@ -2,7 +2,8 @@
 // main() returns the code and src/cli.ts sets it.
 import { Command, CommanderError, Option } from 'commander';
 import type { ProcessDeps } from './app.js';
-import { CancelledError, DiagnosisError, EXIT, exitCodeFor, OnboardError, StorageError } from './errors.js';
+import { CancelledError, DiagnosisError, EXIT, exitCodeFor, OnboardError, StorageError, UsageError } from './errors.js';
+import { URLS } from './platform/urls.js';
 import { redact } from './ui/redact.js';
 
 const EXAMPLES = `
@@ -64,6 +65,20 @@ export function buildProgram(run: (command: 'wizard' | 'check-key' | 'status' | 
 export async function main(argv: string[], deps: ProcessDeps): Promise<number> {
   let exitCode: number = EXIT.ok;
   let json = argv.includes('--json');
+  // A key typed as an argument is already in the shell history and visible in `ps`: refuse it before
+  // commander can echo it back in an "unknown option" message, and say how to pass it instead.
+  if (argv.some((arg) => redact(arg) !== arg)) {
+    return reportError(
+      new UsageError(
+        'A key was given on the command line; openai-onboard never accepts one there (it ends up in your shell history and in `ps`).',
+        'Pipe it instead: printenv OPENAI_API_KEY | openai-onboard --check-key --key-stdin\n' +
+          `If others can read this machine's shell history, create a new key and delete this one: ${URLS.apiKeys}`,
+      ),
+      deps,
+      json,
+      false,
+    );
+  }
   const program = buildProgram(async (command, opts) => {
     json = Boolean(opts.json);
     const { runCommand } = await import('./app.js');
@@ -71,7 +86,8 @@ export async function main(argv: string[], deps: ProcessDeps): Promise<number> {
   });
   program.exitOverride().configureOutput({
     writeOut: (s) => void deps.stdout.write(s),
-    writeErr: (s) => void deps.stderr.write(s),
+    // Commander echoes unknown options and arguments: mask anything key-shaped, as everywhere else.
+    writeErr: (s) => void deps.stderr.write(redact(s)),
   });
   for (const sub of program.commands) sub.exitOverride().configureOutput(program.configureOutput());
   try {
@@ -83,7 +99,7 @@ export async function main(argv: string[], deps: ProcessDeps): Promise<number> {
       if (error.exitCode === 0) return EXIT.ok;
       // Commander already wrote the message to stderr; --json still promises one object on stdout.
       if (json) {
-        const message = error.message.replace(/^error: /, '');
+        const message = redact(error.message.replace(/^error: /, ''));
         deps.stdout.write(`${JSON.stringify({ ok: false, error: { kind: 'usage', message, hint: 'Run "openai-onboard --help" for usage.' }, exitCode: EXIT.usage })}\n`);
       }
       return EXIT.usage;
