@@ -54,7 +54,7 @@ const TEXT: Record<Diagnosis, Writer> = {
       : { summary: 'The key works: OpenAI accepted it and a one-token test call was billed successfully.', fix: 'Nothing to fix: use it.' },
 
   missing_key: () => ({
-    summary: 'No API key found: OPENAI_API_KEY is not set, nothing came on standard input, and the .env file has none.',
+    summary: 'No API key found: OPENAI_API_KEY is not set, and there is none in the .env file, the keychain or openai-onboard\'s shell-profile block (with --key-stdin: standard input was empty).',
     fix: 'Set OPENAI_API_KEY, or pipe the key in: printenv OPENAI_API_KEY | openai-onboard --check-key --key-stdin. No key yet? Run openai-onboard for the guided setup.',
   }),
 
