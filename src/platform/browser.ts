@@ -1,6 +1,7 @@
 // Opening platform pages. The URL is always printed first and stays on screen: a launch can fail
 // silently (on a headless box xdg-open may "succeed" with a text browser), so we never rely on it.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { IO } from '../ui/io.js';
 import { type Env, hasDisplay, isSSH, isWSL } from './environment.js';
 
@@ -53,13 +54,23 @@ function launchDetached(command: string, args: string[]): Promise<boolean> {
   });
 }
 
+/**
+ * One $BROWSER entry as a command: "firefox", "firefox --new-tab", "open -a Safari %s", or a path to
+ * an executable, which may contain spaces ("/Applications/Google Chrome.app/…") and is used whole.
+ */
+export function browserCommand(candidate: string, url: string, isFile: (path: string) => boolean = existsSync): [string, string[]] {
+  if (!candidate.includes('%s') && isFile(candidate)) return [candidate, [url]];
+  const [bin = '', ...args] = candidate.split(' ').filter(Boolean);
+  if (!candidate.includes('%s')) return [bin, [...args, url]];
+  return [bin, args.map((arg) => arg.replaceAll('%s', url))];
+}
+
 async function launch(url: string, policy: BrowserPolicy, env: Env): Promise<boolean> {
   if (policy.via === 'env-browser') {
     // $BROWSER may be a list ("firefox:chromium") as in xdg-utils; the first one that starts wins.
     for (const candidate of (env.BROWSER ?? '').split(':').filter(Boolean)) {
-      const command = candidate.includes('%s') ? candidate.replace('%s', url) : candidate;
-      const [bin, ...args] = command.split(' ').filter(Boolean);
-      if (bin && (await launchDetached(bin, candidate.includes('%s') ? args : [...args, url]))) return true;
+      const [bin, args] = browserCommand(candidate, url);
+      if (bin && (await launchDetached(bin, args))) return true;
     }
     return false;
   }

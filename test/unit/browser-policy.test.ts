@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserPolicy, createBrowserOpener } from '../../src/platform/browser.js';
+import { browserCommand, browserPolicy, createBrowserOpener } from '../../src/platform/browser.js';
 import { createTestIO } from '../fakes/test-io.js';
 
 const base = { flag: true, interactive: true, env: {}, platform: 'linux' as NodeJS.Platform, osRelease: '6.1.0' };
@@ -45,5 +45,21 @@ describe('createBrowserOpener', () => {
     const url = 'https://platform.openai.com/usage';
     expect(createTestIO().link(url)).toBe(url);
     expect(createTestIO({ env: { FORCE_HYPERLINK: '1' } }).link(url)).toBe(`\u001b]8;;${url}\u0007${url}\u001b]8;;\u0007`);
+  });
+});
+
+describe('browserCommand ($BROWSER entries)', () => {
+  const url = 'https://platform.openai.com/api-keys';
+  const noFile = () => false;
+  it('appends the URL to a plain command and its arguments', () => {
+    expect(browserCommand('firefox', url, noFile)).toEqual(['firefox', [url]]);
+    expect(browserCommand('firefox --new-tab', url, noFile)).toEqual(['firefox', ['--new-tab', url]]);
+  });
+  it('puts the URL where %s stands', () => {
+    expect(browserCommand('open -a Safari %s', url, noFile)).toEqual(['open', ['-a', 'Safari', url]]);
+  });
+  it('keeps an executable path with spaces whole', () => {
+    const chrome = '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
+    expect(browserCommand(chrome, url, (p) => p === chrome)).toEqual([chrome, [url]]);
   });
 });
