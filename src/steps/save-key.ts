@@ -4,6 +4,9 @@ import type { Context } from '../context.js';
 import { availableTargets, type SaveReport, saveKey, type StoreTarget } from '../store/save.js';
 import { CONTINUE, type Step } from './step.js';
 
+/** Short names for lines about a target that cannot be offered. */
+const TARGET_NAMES: Record<StoreTarget, string> = { env: 'The .env file is', shell: 'Shell profiles are', keychain: 'A keychain is' };
+
 export const saveKeyStep: Step = {
   id: 'save-key',
   title: 'Save the key',
@@ -39,7 +42,8 @@ async function chooseTargets(ctx: Context): Promise<StoreTarget[]> {
   const chosen: StoreTarget[] = [];
   for (const option of ordered) {
     if (!option.available) {
-      if (option.why) ctx.io.err(ctx.io.c.dim(`  (${option.label}: not available here, ${option.why})`));
+      // Only the reason: the label of an unavailable target describes what it would have done.
+      if (option.why) ctx.io.err(ctx.io.c.dim(`  (${TARGET_NAMES[option.target]} not available here: ${option.why})`));
       continue;
     }
     const first = option.target === preselected;

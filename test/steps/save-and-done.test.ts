@@ -44,7 +44,7 @@ describe('save-key', () => {
     const text = ctx.io.stderrText();
     expect(text).toContain('✔ /p/.env: saved and read back');
     expect(text).toContain('env note');
-    expect(text).toContain('no Secret Service');
+    expect(text).toContain('(A keychain is not available here: no Secret Service)');
     ctx.prompter.assertDone();
   });
 
