@@ -14,6 +14,8 @@ import { storeContext } from './store-context.js';
 
 const KEY = fakeKeys.project(21);
 const started = await startTestKeyring();
+// .ci/run installs the keyring tools, so in CI a keyring that cannot start is a failure, not a skip.
+if (!started.keyring && process.env.CI) throw new Error(`the test Secret Service did not start in CI: ${started.why}`);
 if (!started.keyring) console.warn(`Secret Service tests skipped: ${started.why}`);
 afterAll(() => started.keyring?.stop());
 
