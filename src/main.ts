@@ -49,6 +49,7 @@ export function buildProgram(run: (command: 'wizard' | 'check-key' | 'status' | 
     .option('--no-spend', 'skip the billable probe (a one-token embedding, about $0.00000002)')
     .addOption(new Option('--save <targets>', 'where to save the key: comma list of env, shell, keychain, none'))
     .option('--env-file <path>', 'the .env file to write', '.env')
+    .option('--dotenv <path>', 'same as --env-file, for a file that does not exist yet (Node stops on a missing --env-file)')
     .addOption(new Option('--shell <shell>', 'shell profile to write (default: from $SHELL)').choices(['bash', 'zsh', 'fish', 'pwsh']))
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)

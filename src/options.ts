@@ -61,7 +61,11 @@ const FLAG_NAMES: Record<string, string> = {
 
 /** Validates commander's raw option bag; a bad value is a UsageError naming the flag. */
 export function parseOptions(raw: Record<string, unknown>): Options {
-  const result = optionsSchema.safeParse(raw);
+  // --dotenv is --env-file under a name Node does not claim: Node itself reads an `--env-file`
+  // argument even after the script name and exits ("node: PATH: not found") when that file does
+  // not exist yet, before any of our code runs (nodejs/node#54232).
+  const { dotenv, ...rest } = raw;
+  const result = optionsSchema.safeParse(dotenv === undefined ? rest : { ...rest, envFile: dotenv });
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const key = String(issue.path[0] ?? '');

@@ -1,7 +1,7 @@
 // The built CLI saving a checked key without a terminal: the key arrives on stdin, is checked against
 // the loopback fake, written to ./.env and the bash profile, and a real bash then sees it.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -33,5 +33,19 @@ describe('--non-interactive --key-stdin --save env,shell', () => {
     expect(config.saved.map((e) => e.target).sort()).toEqual(['env', 'shell']);
     expect(config.saved.every((e) => e.fingerprint === fingerprint(key))).toBe(true);
     expect(anyFileContains(box.configDir, key)).toBe(false);
+  });
+
+  it('--env-file names an existing file; --dotenv also a file that does not exist yet', async () => {
+    const box = sandbox();
+    writeFileSync(join(box.cwd, 'app.env'), 'PORT=3000\n');
+    const existing = await runCli(['--non-interactive', '--key-stdin', '--save', 'env', '--env-file', 'app.env'], { box, stdin: { text: key } });
+    expect(existing.code, existing.stderr).toBe(0);
+    expect(readFileSync(join(box.cwd, 'app.env'), 'utf8')).toBe(`PORT=3000\nOPENAI_API_KEY=${key}\n`);
+
+    // Node itself would stop on `--env-file new.env` (nodejs/node#54232); --dotenv avoids its parser.
+    const fresh = await runCli(['--non-interactive', '--key-stdin', '--save', 'env', '--dotenv', 'new.env'], { box, stdin: { text: key } });
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(parseEnv(readFileSync(join(box.cwd, 'new.env'), 'utf8')).OPENAI_API_KEY).toBe(key);
+    expect(statSync(join(box.cwd, 'new.env')).mode & 0o777).toBe(0o600);
   });
 });

@@ -20,3 +20,11 @@ describe('parseOptions', () => {
     expect(() => parseOptions(raw)).toThrow(message);
   });
 });
+
+describe('--dotenv', () => {
+  it('is --env-file under a name Node does not read', () => {
+    expect(parseOptions({ dotenv: 'config/.env.local' }).envFile).toBe('config/.env.local');
+    expect(parseOptions({ envFile: '.env', dotenv: 'other.env' }).envFile).toBe('other.env');
+    expect(parseOptions({}).envFile).toBe('.env');
+  });
+});
