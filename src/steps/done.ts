@@ -40,7 +40,8 @@ function summarise(ctx: Context): void {
     ctx.io.err(`  Key:     ${analysis.masked} (${describeKind(analysis)})`);
   }
   if (check) ctx.io.err(`  Check:   ${check.diagnosis}${check.diagnosis === 'rate_limited' ? ' (the key works; you were rate limited)' : ''}`);
-  ctx.io.err(`  Saved:   ${savedTo.length ? savedTo.join(', ') : 'nowhere (not asked to save)'}`);
+  const nowhere = ctx.state.choices.saveFailed ? 'nowhere (saving failed, see above)' : 'nowhere (not asked to save)';
+  ctx.io.err(`  Saved:   ${savedTo.length ? savedTo.join(', ') : nowhere}`);
 }
 
 function loadingHints(ctx: Context): string[] {

@@ -1,6 +1,7 @@
 // Where the user's code will find the key. The storage module writes and verifies each target;
 // this step only decides which targets (flag, non-interactive default, or questions) and reports.
 import type { Context } from '../context.js';
+import { StorageError } from '../errors.js';
 import { availableTargets, type SaveReport, saveKey, type StoreTarget } from '../store/save.js';
 import { CONTINUE, type Step } from './step.js';
 
@@ -26,6 +27,17 @@ export const saveKeyStep: Step = {
     ctx.state.savedTo.push(...saved.map((r) => r.location));
     // The summary tailors its "how your code loads it" hints to what was written.
     ctx.state.choices.savedTargets = saved.map((r) => r.target).join(',');
+    const failed = reports.filter((r) => r.error);
+    if (failed.length) {
+      ctx.state.choices.saveFailed = failed.map((r) => r.target).join(',');
+      // A script asked for these files: finishing with exit 0 would hide that they are missing.
+      if (!ctx.mode.interactive) {
+        throw new StorageError(
+          `The key works, but it could not be saved to ${failed.map((r) => r.location).join(', ')}.`,
+          'Fix the path (--env-file / --dotenv) or choose other targets with --save; nothing else was changed there.',
+        );
+      }
+    }
     return CONTINUE;
   },
 };

@@ -98,13 +98,24 @@ export async function saveKey(ctx: Context, key: string, targets: StoreTarget[])
 
 const shellFiles = (run: Run) => profileFiles(detectShell(run.ctx), run.ctx).join(', ');
 
+/** The usual file-system refusals, in words a user acts on. */
+const FILE_ERRORS: Record<string, string> = {
+  EISDIR: 'that path is a directory, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  ENOTDIR: 'a part of that path is a file, not a directory',
+};
+
 async function attempt(target: StoreTarget, location: string, work: () => Promise<SaveReport>): Promise<SaveReport> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof CancelledError) throw error;
     const message = redact(error instanceof Error ? error.message : String(error));
-    return { target, location, verified: false, notes: [], error: error instanceof StorageError ? message : `Could not save: ${message}` };
+    const plain = FILE_ERRORS[(error as NodeJS.ErrnoException).code ?? ''];
+    return { target, location, verified: false, notes: [], error: error instanceof StorageError ? message : plain ?? `Could not save: ${message}` };
   }
 }
 

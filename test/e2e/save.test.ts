@@ -1,7 +1,7 @@
 // The built CLI saving a checked key without a terminal: the key arrives on stdin, is checked against
 // the loopback fake, written to ./.env and the bash profile, and a real bash then sees it.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +47,16 @@ describe('--non-interactive --key-stdin --save env,shell', () => {
     expect(fresh.code, fresh.stderr).toBe(0);
     expect(parseEnv(readFileSync(join(box.cwd, 'new.env'), 'utf8')).OPENAI_API_KEY).toBe(key);
     expect(statSync(join(box.cwd, 'new.env')).mode & 0o777).toBe(0o600);
+  });
+
+  it('a requested save that fails ends a non-interactive run with exit 1 and says why, in plain words', async () => {
+    const box = sandbox();
+    mkdirSync(join(box.cwd, 'adir'));
+    const r = await runCli(['--non-interactive', '--key-stdin', '--save', 'env', '--dotenv', 'adir'], { box, stdin: { text: key } });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('not saved (that path is a directory, not a file)');
+    expect(r.stderr).toContain('could not be saved to');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(r.stdout + r.stderr).not.toContain(key);
   });
 });

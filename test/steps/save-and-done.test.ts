@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { StorageError } from '../../src/errors.js';
 import { URLS } from '../../src/platform/urls.js';
 import { doneStep } from '../../src/steps/done.js';
 import { saveKeyStep } from '../../src/steps/save-key.js';
@@ -104,6 +105,18 @@ describe('save-key', () => {
     expect(ctx.io.stderrText()).toContain('✖ Secret Service: not saved (the keychain is locked)');
     expect(ctx.state.savedTo).toEqual(['/p/.env']);
     expect(ctx.state.choices.savedTargets).toBe('env');
+  });
+
+  it('fails a non-interactive run whose requested save did not happen (a script must not see exit 0)', async () => {
+    vi.mocked(saveKey).mockResolvedValueOnce([
+      { target: 'env', location: '/p/.env', verified: false, notes: [], error: 'that path is a directory, not a file' },
+    ]);
+    const ctx = nonInteractiveContext({ state: state(), options: { save: 'env' as never } });
+    const failure = run(saveKeyStep, ctx);
+    await expect(failure).rejects.toBeInstanceOf(StorageError);
+    await expect(failure).rejects.toThrow('could not be saved to /p/.env');
+    expect(ctx.io.stderrText()).toContain('✖ /p/.env: not saved (that path is a directory, not a file)');
+    expect(ctx.state.savedTo).toEqual([]);
   });
 
   it('flags a save that could not be read back', async () => {
