@@ -6,6 +6,7 @@ import { type Clock, type Context, systemClock } from './context.js';
 import type { KeyChecker } from './key/types.js';
 import { type Options, parseOptions } from './options.js';
 import { browserPolicy, createBrowserOpener } from './platform/browser.js';
+import { rememberInvocation } from './platform/command-name.js';
 import { decideMode, type Env } from './platform/environment.js';
 import { configDir, createConfigStore } from './store/config-store.js';
 import { createInquirerPrompter } from './ui/inquirer-prompter.js';
@@ -40,6 +41,7 @@ export function lazyChecker(options: Options, env: Env): KeyChecker {
 }
 
 export function createContext(deps: ProcessDeps, options: Options): Context {
+  rememberInvocation(deps.env);
   const mode = decideMode({
     stdinIsTTY: Boolean(deps.stdin.isTTY),
     stdoutIsTTY: Boolean(deps.stdout.isTTY),
@@ -87,6 +89,7 @@ export function createContext(deps: ProcessDeps, options: Options): Context {
 }
 
 export async function runCommand(command: CommandName, raw: Record<string, unknown>, deps: ProcessDeps): Promise<number> {
+  rememberInvocation(deps.env);
   const options = parseOptions(raw);
   const ctx = createContext(deps, options);
   switch (command) {

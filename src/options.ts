@@ -1,6 +1,7 @@
 // Flags are parsed by commander and validated here, once, into a typed Options object.
 // zod/mini: the same validation as classic zod with a functional API that esbuild can tree-shake
 // (~20 KB instead of ~100 KB on every path that parses options).
+import { cmd } from './platform/command-name.js';
 import * as z from 'zod/mini';
 import { UsageError } from './errors.js';
 
@@ -70,5 +71,5 @@ export function parseOptions(raw: Record<string, unknown>): Options {
   const issue = result.error.issues[0]!;
   const key = String(issue.path[0] ?? '');
   const flag = FLAG_NAMES[key] ?? `--${key}`;
-  throw new UsageError(`Invalid value for ${flag}: ${issue.message}.`, `Run "openai-onboard --help" for usage.`);
+  throw new UsageError(`Invalid value for ${flag}: ${issue.message}.`, `Run "${cmd('--help')}" for usage.`);
 }

@@ -1,5 +1,6 @@
 // The human wording of every diagnosis: one sentence that says what is wrong, one that says what to
 // do. The codes are stable API (src/key/diagnoses.ts); this wording may improve freely.
+import { cmd } from '../platform/command-name.js';
 import type { Facts } from '../key/diagnose.js';
 import type { Diagnosis } from '../key/diagnoses.js';
 import type { ProxyInfo } from '../key/http.js';
@@ -55,7 +56,7 @@ const TEXT: Record<Diagnosis, Writer> = {
 
   missing_key: () => ({
     summary: 'No API key found: OPENAI_API_KEY is not set, and there is none in the .env file, the keychain or openai-onboard\'s shell-profile block (with --key-stdin: standard input was empty).',
-    fix: 'Set OPENAI_API_KEY, or pipe the key in: printenv OPENAI_API_KEY | openai-onboard --check-key --key-stdin. No key yet? Run openai-onboard for the guided setup.',
+    fix: `Set OPENAI_API_KEY in this terminal, or put it in the project's .env (OPENAI_API_KEY=…). No key yet? Run ${cmd()} for the guided setup.`,
   }),
 
   malformed_key: (w) => ({

@@ -1,5 +1,6 @@
 // The "now use it" snippets of the last step. They read OPENAI_API_KEY from the environment: the
 // key itself is never printed. One model name, in one place, to keep the examples current.
+import { cmd } from '../platform/command-name.js';
 export const EXAMPLE_MODEL = 'gpt-4o-mini';
 
 export const SNIPPETS: ReadonlyArray<{ title: string; lines: string[] }> = [
@@ -37,4 +38,4 @@ export const LOADING_HINTS = {
   none: 'The key was not saved: set OPENAI_API_KEY in the environment before running these.',
 };
 
-export const CHECK_AGAIN = 'Check a key any time: npx openai-onboard --check-key';
+export const checkAgain = () => `Check a key any time: ${cmd('--check-key')}`;

@@ -1,6 +1,7 @@
 // What the wizard says and offers after a failed key check, per diagnosis. The diagnosis's own
 // summary and fix (src/content/diagnosis-text.ts, rendered by renderCheckResult) are shown first and
 // explain the problem; these lines only add the wizard's next move, so they stay short.
+import { cmd } from '../platform/command-name.js';
 import type { Diagnosis } from '../key/diagnoses.js';
 import { URLS } from '../platform/urls.js';
 
@@ -18,7 +19,9 @@ export interface Recovery {
 export const ACTION_NAMES: Record<RecoveryAction, string> = {
   retry: 'Check again',
   paste: 'Paste a different key',
-  quit: 'Quit for now (run openai-onboard again to continue)',
+  get quit() {
+    return `Quit for now (run ${cmd()} again to continue)`;
+  },
 };
 
 /** Scope → the permission to tick in the key's "Restricted" settings. */

@@ -1,5 +1,6 @@
 // Where the key comes from, first match wins: --key-stdin, $OPENAI_API_KEY, then the places `status`
 // finds. The result always says which source was used.
+import { cmd } from '../platform/command-name.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { keychainKeySource, readEnvFileKey, shellBlockKeySource } from '../store/readers.js';
@@ -13,7 +14,7 @@ async function fromStdin(ctx: Context): Promise<KeyInput | undefined> {
   if (ctx.io.stdinIsTTY) {
     throw new UsageError(
       '--key-stdin reads the key from a pipe, but standard input is a terminal.',
-      'Pipe the key in, e.g.: printenv OPENAI_API_KEY | openai-onboard --check-key --key-stdin',
+      `Pipe the key in, e.g.: printenv OPENAI_API_KEY | ${cmd('--check-key --key-stdin')}`,
     );
   }
   const value = (await ctx.io.readStdin()).trim();

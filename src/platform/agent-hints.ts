@@ -4,10 +4,11 @@
 // the key in the chat (a key pasted there ends up in a transcript).
 import type { CheckResult } from '../key/types.js';
 import type { Context } from '../context.js';
+import { cmd } from './command-name.js';
 import { URLS } from './urls.js';
 
 /** How the person (or the agent, once the key is in its environment) checks a key without showing it. */
-export const RECHECK_COMMAND = 'printenv OPENAI_API_KEY | npx openai-onboard --check-key --key-stdin';
+export const recheckCommand = () => `printenv OPENAI_API_KEY | ${cmd('--check-key --key-stdin')}`;
 
 const KEEP_IT_OUT_OF_CHAT = 'They should not paste the key into this conversation.';
 
@@ -24,7 +25,7 @@ export function nextStepForPerson(situation: NextStepSituation): string {
       `Ask the person to open ${URLS.signIn} and sign in (ChatGPT plans include no API usage), ` +
       `add a payment method and credit at ${URLS.billing}, ` +
       `create a secret key at ${URLS.apiKeys} and set it as OPENAI_API_KEY in their own terminal, ` +
-      `and then run: ${RECHECK_COMMAND}. ${KEEP_IT_OUT_OF_CHAT}`
+      `and then run: ${recheckCommand()}. ${KEEP_IT_OUT_OF_CHAT}`
     );
   }
   const { result, savedTo } = situation;
@@ -33,14 +34,14 @@ export function nextStepForPerson(situation: NextStepSituation): string {
     if (savedTo.length) return `${works} and was saved to ${savedTo.join(', ')}. Nothing else is needed.`;
     return (
       `${works}. It was not saved anywhere (the default in non-interactive mode). To save it to the project's .env, ` +
-      `run: printenv OPENAI_API_KEY | npx openai-onboard --non-interactive --key-stdin --save env`
+      `run: printenv OPENAI_API_KEY | ${cmd('--non-interactive --key-stdin --save env')}`
     );
   }
   const fix = result.fix.trim().replace(/[.\s]+$/, '');
   const where = result.fixUrl && !fix.includes(result.fixUrl) ? ` (${result.fixUrl})` : '';
   return (
     `The key check ended in "${result.diagnosis}". Ask the person to do this: ${fix}${where}, ` +
-    `and then run: ${RECHECK_COMMAND}. ${KEEP_IT_OUT_OF_CHAT}`
+    `and then run: ${recheckCommand()}. ${KEEP_IT_OUT_OF_CHAT}`
   );
 }
 

@@ -1,6 +1,6 @@
 // The end: what was achieved, how to use the key from code (without ever printing it), where to
 // watch spending, and the progress record cleared so the next run starts fresh.
-import { CHECK_AGAIN, LOADING_HINTS, SNIPPETS } from '../content/next-steps.js';
+import { checkAgain, LOADING_HINTS, SNIPPETS } from '../content/next-steps.js';
 import type { Context } from '../context.js';
 import { analyseKey, describeKind } from '../key/analyse.js';
 import { maskKey } from '../key/mask.js';
@@ -27,7 +27,7 @@ export const doneStep: Step = {
     ctx.io.err(`\n${c.bold('Keep an eye on spending')}`);
     showLink(ctx, 'Usage', URLS.usage);
     showLink(ctx, 'Limits and monthly budget', URLS.limits);
-    ctx.io.err(`\n${CHECK_AGAIN}`);
+    ctx.io.err(`\n${checkAgain()}`);
     await clearProgress(ctx);
     return FINISH;
   },

@@ -1,4 +1,5 @@
 // The human `status` output: one line per definition, then who wins where. Keys appear only masked.
+import { cmd } from '../platform/command-name.js';
 import type { IO } from '../ui/io.js';
 import { tildify } from './shell-paths.js';
 import type { StatusReport } from './status-schema.js';
@@ -16,7 +17,7 @@ export function renderStatus(report: StatusReport, io: IO, home: string): string
   const lines: string[] = [];
   if (report.definitions.length === 0) {
     lines.push('OPENAI_API_KEY is not defined anywhere openai-onboard looks.');
-    lines.push(`Run ${c.bold('npx openai-onboard')} to create, check and save one.`);
+    lines.push(`Run ${c.bold(cmd())} to create, check and save one.`);
     return lines.join('\n');
   }
   lines.push(c.bold('Where OPENAI_API_KEY is defined'));

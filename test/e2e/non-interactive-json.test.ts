@@ -95,7 +95,7 @@ describe('wizard --json', () => {
     expect(error.error).toMatchObject({ kind: 'diagnosis', diagnosis: 'malformed_key' });
   });
   it('run by an agent: nextStep is the sentence to relay', async () => {
-    const r = await withEmbeddings(noCredits, () => runCli(['--json'], { box: sandbox(fake.url), env: { OPENAI_API_KEY: key, CODEX_SANDBOX: 'seatbelt' } }));
+    const r = await withEmbeddings(noCredits, () => runCli(['--json'], { box: sandbox(fake.url), env: { OPENAI_API_KEY: key, CODEX_SANDBOX: 'seatbelt', npm_command: 'exec' } }));
     const result = oneObject(r, wizardResultSchema);
     expect(result.mode).toEqual({ interactive: false, reason: 'agent', agent: 'Codex' });
     expect(result.nextStep).toContain('Ask the person to do this:');

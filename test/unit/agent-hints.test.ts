@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextStepForPerson, printAgentNextStep, RECHECK_COMMAND } from '../../src/platform/agent-hints.js';
+import { nextStepForPerson, printAgentNextStep, recheckCommand } from '../../src/platform/agent-hints.js';
 import { URLS } from '../../src/platform/urls.js';
 import { createTestIO } from '../fakes/test-io.js';
 
@@ -8,7 +8,7 @@ describe('nextStepForPerson', () => {
     const text = nextStepForPerson({ kind: 'no-key' });
     expect(text).toMatch(/^Ask the person to open https:\/\/platform\.openai\.com\//);
     for (const url of [URLS.signIn, URLS.billing, URLS.apiKeys]) expect(text).toContain(url);
-    expect(text).toContain(`and then run: ${RECHECK_COMMAND}`);
+    expect(text).toContain(`and then run: ${recheckCommand()}`);
     expect(text).toContain('not paste the key into this conversation');
     expect(text).not.toContain('\n');
   });
@@ -20,7 +20,7 @@ describe('nextStepForPerson', () => {
     });
     expect(text).toBe(
       `The key check ended in "no_credits". Ask the person to do this: Add credit to the account (${URLS.billing}), ` +
-        `and then run: ${RECHECK_COMMAND}. They should not paste the key into this conversation.`,
+        `and then run: ${recheckCommand()}. They should not paste the key into this conversation.`,
     );
   });
   it('after an ok check, says where the key went, or how to save it', () => {
