@@ -54,6 +54,12 @@ export interface CheckResult {
   warnings?: string[];
   /** Where the request went through, when a proxy applied (scheme, host, port; never credentials). */
   proxy?: string;
+  /**
+   * A current chat model this key can call, for the example code on the Done screen and `--json`
+   * (`exampleModel`): chosen from the key's own `GET /v1/models` answer (no `shutdown_date`), else a
+   * current fallback constant. Absent when the model list was not read.
+   */
+  exampleModel?: string;
   /** For `unknown` and server errors: what the server said (already redacted). */
   detail?: { status?: number; message?: string; requestId?: string; type?: string; code?: string };
 }
