@@ -4,20 +4,6 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-// `import { z } from 'zod'` binds zod's whole namespace object, which esbuild cannot tree-shake:
-// 454 KB on every path that validates options. `import * as z` is the same API (zod's own docs use
-// it) and lets esbuild keep only what is used. Rewritten here so every file gets it, whoever wrote it.
-export const zodNamespaceImport = {
-  name: 'zod-namespace-import',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes("from 'zod'")) return undefined;
-      return { contents: source.replace(/import\s*\{\s*z\s*\}\s*from\s*'zod';/g, "import * as z from 'zod';"), loader: 'ts' };
-    });
-  },
-};
-
 // commander requires node:child_process at load time for executable subcommands, which we never
 // use; child_process pulls in net and dgram (~3 ms on every start). Load it on first use instead.
 export const lazyChildProcess = {
@@ -110,13 +96,31 @@ export const globalProcess = {
 // modules import a resource, all but those two become stand-ins: ~100 KB less to download and to
 // parse on every check. Touching a stand-in throws an error that points here, and the e2e
 // key-check tests run against this bundle.
+// The build guards itself: if the SDK's layout changes (openai 7, a 6.x refactor) and nothing matches,
+// pruning would silently stop and the tarball outgrow its budget. So it counts what it pruned and kept,
+// and fails the build when nothing was pruned or a kept resource was never seen.
 const KEPT_OPENAI_RESOURCES = { Models: 'resources/models.mjs', Embeddings: 'resources/embeddings.mjs' };
+export const pruneStats = { pruned: new Set(), kept: new Set() };
 export const pruneOpenAIResources = {
   name: 'prune-openai-resources',
   setup(b) {
+    b.onStart(() => {
+      pruneStats.pruned.clear();
+      pruneStats.kept.clear();
+    });
+    b.onEnd(() => {
+      const missing = Object.values(KEPT_OPENAI_RESOURCES).filter((path) => !pruneStats.kept.has(path));
+      if (pruneStats.pruned.size === 0) throw new Error('prune-openai-resources: no openai SDK resource was pruned; the SDK layout changed (see scripts/build-plugins.mjs)');
+      if (missing.length) throw new Error(`prune-openai-resources: kept resources never imported by the SDK: ${missing.join(', ')}; the SDK layout changed`);
+    });
     b.onResolve({ filter: /^\.\/resources\// }, (args) => {
       if (!/[\\/]node_modules[\\/]openai[\\/][^\\/]+\.mjs$/.test(args.importer)) return undefined;
-      if (Object.values(KEPT_OPENAI_RESOURCES).includes(args.path.slice(2))) return undefined;
+      const path = args.path.slice(2);
+      if (Object.values(KEPT_OPENAI_RESOURCES).includes(path)) {
+        pruneStats.kept.add(path);
+        return undefined;
+      }
+      pruneStats.pruned.add(path);
       return { path: join(dirname(args.importer), args.path), namespace: 'pruned-openai', pluginData: { sdkRoot: dirname(args.importer) } };
     });
     // One shared stand-in maker, so the error text is in the bundle once.

@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { globalProcess, lazyBuiltins, lazyChildProcess, pruneOpenAIResources, zodNamespaceImport } from './build-plugins.mjs';
+import { globalProcess, lazyBuiltins, lazyChildProcess, pruneOpenAIResources, pruneStats } from './build-plugins.mjs';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -40,7 +40,7 @@ const result = await build({
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  plugins: [zodNamespaceImport, lazyChildProcess, lazyBuiltins, globalProcess, pruneOpenAIResources],
+  plugins: [lazyChildProcess, lazyBuiltins, globalProcess, pruneOpenAIResources],
   metafile: analyze,
   write: false,
   logLevel: 'warning',
@@ -63,4 +63,4 @@ const old = `dist.old-${process.pid}`;
 await rename('dist', old).catch(() => {});
 await rename(out, 'dist');
 await rm(old, { recursive: true, force: true });
-if (!process.env.QUIET_BUILD) console.error(`built dist/ in ${Date.now() - started} ms`);
+if (!process.env.QUIET_BUILD) console.error(`built dist/ in ${Date.now() - started} ms (openai SDK: ${pruneStats.pruned.size} resources pruned, ${pruneStats.kept.size} kept)`);

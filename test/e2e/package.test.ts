@@ -11,13 +11,15 @@ const root = new URL('../..', import.meta.url).pathname;
 let scratch: string;
 let pkgDir: string;
 let files: string[];
+let packedBytes: number;
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'onboard-pack-'));
   // --ignore-scripts: `npm test` has just built dist/; the prepare script would rebuild it mid-run.
   const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], { cwd: root, encoding: 'utf8' });
-  const [info] = JSON.parse(out) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  const [info] = JSON.parse(out) as Array<{ filename: string; size: number; files: Array<{ path: string }> }>;
   files = info!.files.map((f) => f.path);
+  packedBytes = info!.size;
   execFileSync('tar', ['xzf', join(scratch, info!.filename), '-C', scratch]);
   pkgDir = join(scratch, 'package');
 }, 60_000);
@@ -49,6 +51,13 @@ describe('the packed package', () => {
     expect(strays).toEqual([]);
     for (const needed of ['bin/openai-onboard.js', 'dist/cli.js', 'dist/help.txt', 'README.md', 'LICENSE']) expect(files).toContain(needed);
     expect(files.filter((f) => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);
+  });
+
+  // The budget from the contract: `npx openai-onboard` downloads one small tarball. npm reports sizes in
+  // decimal kB (116.1 kB = 116,100 bytes), so the budget is 120,000 bytes of the packed .tgz.
+  it('packs to at most 120 kB', () => {
+    expect(packedBytes).toBeGreaterThan(10_000);
+    expect(packedBytes).toBeLessThanOrEqual(120_000);
   });
 
   it('has an executable bin with a node shebang', () => {
