@@ -12,6 +12,7 @@ export const doneStep: Step = {
   id: 'done',
   title: 'Done',
   resumable: false,
+  numbered: false,
   async run(ctx) {
     const { c } = ctx.io;
     ctx.io.err(`\n${c.green.bold('✔ All set.')}`);

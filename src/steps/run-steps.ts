@@ -1,14 +1,16 @@
-// Runs the ordered steps, records progress after each resumable one, and follows goto/resume/finish.
+// Runs the ordered steps: offers to resume an interrupted run first, records progress after each
+// resumable step, and follows goto/finish.
 import type { Context } from '../context.js';
 import { CancelledError } from '../errors.js';
+import { offerResume } from './resume.js';
 import type { Step, StepId, StepOutcome } from './step.js';
 
 /** A loop guard: paste → check → paste … is legitimate, but never forever. */
 const MAX_TRANSITIONS = 200;
 
 export async function runSteps(ctx: Context, steps: readonly Step[]): Promise<void> {
-  const numbered = steps.filter((s) => s.id !== 'welcome' && s.id !== 'done');
-  let i = 0;
+  const numbered = steps.filter((s) => s.numbered !== false);
+  let i = await offerResume(ctx, steps);
   for (let transitions = 0; i < steps.length; transitions++) {
     if (transitions > MAX_TRANSITIONS) throw new Error('internal: the wizard went round in circles');
     if (ctx.signal.aborted) throw new CancelledError();
@@ -33,11 +35,6 @@ function nextIndex(steps: readonly Step[], current: number, outcome: StepOutcome
   switch (outcome.next) {
     case 'goto':
       return indexOf(outcome.step);
-    case 'resume': {
-      // Steps that are never recorded (paste, check, save) stop the skipping: the key is not kept.
-      const i = steps.findIndex((s, j) => j > current && !outcome.done.includes(s.id));
-      return i < 0 ? steps.length : i;
-    }
     default:
       return current + 1;
   }

@@ -15,15 +15,10 @@ export type StepId =
 
 /**
  * What happens after a step: go on to the next one (the default when a step returns nothing),
- * jump to another step (e.g. "paste again" after invalid_key), skip the steps an interrupted run
- * already finished, or finish the wizard early.
+ * jump to another step (e.g. "paste again" after invalid_key), or finish the wizard early.
+ * (Resuming an interrupted run is the runner's business: src/steps/resume.ts.)
  */
-export type StepOutcome =
-  | { next: 'continue' }
-  | { next: 'goto'; step: StepId }
-  | { next: 'finish' }
-  /** Resume an interrupted run: go to the first later step whose id is not in `done`. */
-  | { next: 'resume'; done: readonly string[] };
+export type StepOutcome = { next: 'continue' } | { next: 'goto'; step: StepId } | { next: 'finish' };
 
 export interface Step {
   id: StepId;
@@ -34,10 +29,11 @@ export interface Step {
    * the key itself is never stored in progress, so paste/check/save always run again.
    */
   resumable: boolean;
+  /** false for the greeting and the summary: they are not counted in "Step n of m". Default true. */
+  numbered?: boolean;
   run(ctx: Context): Promise<StepOutcome | void>;
 }
 
 export const CONTINUE: StepOutcome = { next: 'continue' };
 export const goto = (step: StepId): StepOutcome => ({ next: 'goto', step });
 export const FINISH: StepOutcome = { next: 'finish' };
-export const resume = (done: readonly string[]): StepOutcome => ({ next: 'resume', done });

@@ -1,5 +1,5 @@
-// A short greeting; then the two shortcuts a returning user wants: resume an interrupted run, or
-// check the key they already have instead of creating another one.
+// A short greeting; then the shortcut a returning user wants: check the key they already have instead
+// of creating another one. (Resuming an interrupted run is offered by the runner: ./resume.ts.)
 import { WELCOME } from '../content/pages.js';
 import type { Context } from '../context.js';
 import { analyseKey, describeKind } from '../key/analyse.js';
@@ -7,12 +7,13 @@ import { resolveKey } from '../key/sources.js';
 import type { KeyInput } from '../key/types.js';
 import { registerSecret } from '../ui/redact.js';
 import { because, describeSource, say } from './shared.js';
-import { CONTINUE, goto, resume, type Step, type StepOutcome } from './step.js';
+import { CONTINUE, goto, type Step, type StepOutcome } from './step.js';
 
 export const welcomeStep: Step = {
   id: 'welcome',
   title: 'Welcome',
   resumable: false,
+  numbered: false,
   async run(ctx) {
     ctx.io.err(ctx.io.c.bold(WELCOME.title));
     say(ctx, WELCOME.lines);
@@ -21,29 +22,9 @@ export const welcomeStep: Step = {
       say(ctx, WELCOME.nonInteractive);
       return CONTINUE;
     }
-    return (await offerResume(ctx)) ?? (await offerExistingKey(ctx)) ?? CONTINUE;
+    return (await offerExistingKey(ctx)) ?? CONTINUE;
   },
 };
-
-async function offerResume(ctx: Context): Promise<StepOutcome | undefined> {
-  const progress = (await ctx.config.read()).progress;
-  if (!progress?.done.length) return undefined;
-  const when = progress.updatedAt.slice(0, 16).replace('T', ' ');
-  // Imported here, not at the top: index.ts imports this step, and the title is only needed now.
-  const { WIZARD_STEPS } = await import('./index.js');
-  const last = progress.done.at(-1);
-  const title = WIZARD_STEPS.find((step) => step.id === last)?.title ?? last;
-  ctx.io.err(`\nLast time (${when} UTC) you finished the step "${title}".`);
-  if (await ctx.prompter.confirm('Continue where you left off?', { default: true })) {
-    Object.assign(ctx.state.choices, progress.choices);
-    return resume(progress.done);
-  }
-  // Starting over: forget the old progress so it does not mix with the new run's.
-  await ctx.config.update((config) => {
-    config.progress = undefined;
-  });
-  return undefined;
-}
 
 async function offerExistingKey(ctx: Context): Promise<StepOutcome | undefined> {
   const found = await findExistingKey(ctx);

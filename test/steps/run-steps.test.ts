@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/errors.js';
 import { runSteps } from '../../src/steps/run-steps.js';
-import { goto, resume, type Step, type StepId, type StepOutcome } from '../../src/steps/step.js';
+import { goto, type Step, type StepId, type StepOutcome } from '../../src/steps/step.js';
 import { interactiveContext, nonInteractiveContext } from './helpers.js';
 
 /** Steps that log their id and return scripted outcomes. */
@@ -10,8 +10,9 @@ function scripted(ids: StepId[], outcomes: Partial<Record<StepId, StepOutcome[]>
   const log: StepId[] = [];
   const steps: Step[] = ids.map((id) => ({
     id,
-    title: id,
+    title: `the ${id} step`,
     resumable: resumable.includes(id),
+    numbered: id !== 'welcome' && id !== 'done',
     async run() {
       log.push(id);
       return outcomes[id]?.shift();
@@ -26,8 +27,8 @@ describe('runSteps', () => {
     const ctx = interactiveContext([]);
     await runSteps(ctx, steps);
     expect(log).toEqual(['welcome', 'sign-in', 'credits', 'done']);
-    expect(ctx.io.stderrText()).toContain('Step 1 of 2: sign-in');
-    expect(ctx.io.stderrText()).toContain('Step 2 of 2: credits');
+    expect(ctx.io.stderrText()).toContain('Step 1 of 2: the sign-in step');
+    expect(ctx.io.stderrText()).toContain('Step 2 of 2: the credits step');
   });
 
   it('follows goto (check → paste → check)', async () => {
@@ -36,10 +37,52 @@ describe('runSteps', () => {
     expect(log).toEqual(['paste-key', 'check-key', 'paste-key', 'check-key', 'done']);
   });
 
-  it('resume skips the finished steps and stops skipping at the first unfinished one', async () => {
-    const { steps, log } = scripted(['welcome', 'explain-plans', 'sign-in', 'credits', 'paste-key', 'done'], { welcome: [resume(['explain-plans', 'sign-in'])] });
-    await runSteps(interactiveContext([]), steps);
-    expect(log).toEqual(['welcome', 'credits', 'paste-key', 'done']);
+  describe('resuming an interrupted run', () => {
+    const withProgress = async (ctx: ReturnType<typeof interactiveContext>, done: StepId[]) =>
+      ctx.config.update((c) => {
+        c.progress = { done, choices: { paymentMethod: 'had' }, updatedAt: '2026-11-20T09:30:00.000Z' };
+      });
+    const ids: StepId[] = ['welcome', 'explain-plans', 'sign-in', 'credits', 'paste-key', 'done'];
+
+    it('skips the greeting and the finished steps, restores the choices, and names the last step by its title', async () => {
+      const { steps, log } = scripted(ids);
+      const ctx = interactiveContext([{ kind: 'confirm', match: 'Continue where you left off?', answer: true }]);
+      await withProgress(ctx, ['explain-plans', 'sign-in']);
+      await runSteps(ctx, steps);
+      expect(log).toEqual(['credits', 'paste-key', 'done']);
+      expect(ctx.state.choices).toEqual({ paymentMethod: 'had' });
+      expect(ctx.io.stderrText()).toContain('Last time (2026-11-20 09:30 UTC) you finished the step "the sign-in step"');
+      ctx.prompter.assertDone();
+    });
+
+    it('stops skipping at the first step that was not finished (the key steps are never recorded)', async () => {
+      const { steps, log } = scripted(ids);
+      const ctx = interactiveContext([{ kind: 'confirm', match: 'Continue where you left off?', answer: true }]);
+      await withProgress(ctx, ['explain-plans', 'credits']);
+      await runSteps(ctx, steps);
+      expect(log).toEqual(['sign-in', 'credits', 'paste-key', 'done']);
+    });
+
+    it('starts over from the greeting and forgets the old progress when declined', async () => {
+      const { steps, log } = scripted(ids);
+      const ctx = interactiveContext([{ kind: 'confirm', match: 'Continue where you left off?', answer: false }]);
+      await withProgress(ctx, ['explain-plans']);
+      await runSteps(ctx, steps);
+      expect(log).toEqual(ids);
+      expect((await ctx.config.read()).progress).toBeUndefined();
+      expect(ctx.state.choices).toEqual({});
+    });
+
+    it('is never offered in non-interactive mode', async () => {
+      const { steps, log } = scripted(ids);
+      const ctx = nonInteractiveContext();
+      await ctx.config.update((c) => {
+        c.progress = { done: ['explain-plans'], choices: {}, updatedAt: '2026-11-20T09:30:00.000Z' };
+      });
+      await runSteps(ctx, steps);
+      expect(log).toEqual(ids);
+      expect(ctx.prompter.asked).toEqual([]);
+    });
   });
 
   it('records resumable steps as progress in interactive mode, and nothing in non-interactive mode', async () => {

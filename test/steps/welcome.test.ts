@@ -14,29 +14,6 @@ describe('welcome', () => {
     expect(ctx.io.stdoutText()).toBe('');
   });
 
-  it('offers to resume an interrupted run and restores its choices', async () => {
-    const ctx = interactiveContext([{ kind: 'confirm', match: 'Continue where you left off?', answer: true }]);
-    await ctx.config.update((c) => {
-      c.progress = { done: ['explain-plans', 'sign-in', 'payment-method'], choices: { paymentMethod: 'had' }, updatedAt: '2026-11-20T09:30:00.000Z' };
-    });
-    const outcome = await run(welcomeStep, ctx);
-    expect(outcome).toEqual({ next: 'resume', done: ['explain-plans', 'sign-in', 'payment-method'] });
-    expect(ctx.state.choices).toEqual({ paymentMethod: 'had' });
-    expect(ctx.io.stderrText()).toContain('2026-11-20 09:30 UTC');
-    // The person reads the step's title, not its internal id.
-    expect(ctx.io.stderrText()).toContain('you finished the step "Add a payment method"');
-    ctx.prompter.assertDone();
-  });
-
-  it('forgets the old progress when the user starts over', async () => {
-    const ctx = interactiveContext([{ kind: 'confirm', match: 'Continue where you left off?', answer: false }]);
-    await ctx.config.update((c) => {
-      c.progress = { done: ['explain-plans'], choices: {}, updatedAt: '2026-11-20T09:30:00.000Z' };
-    });
-    expect(await run(welcomeStep, ctx)).toEqual({ next: 'continue' });
-    expect((await ctx.config.read()).progress).toBeUndefined();
-  });
-
   it('offers to check an existing OPENAI_API_KEY instead of starting over', async () => {
     const key = fakeKeys.project(3);
     const ctx = interactiveContext([{ kind: 'confirm', match: 'Check this key instead of starting over?', answer: true }], { env: { OPENAI_API_KEY: key } });
@@ -70,15 +47,6 @@ describe('welcome', () => {
     expect(await run(welcomeStep, ctx)).toEqual({ next: 'continue' });
     expect(ctx.io.stderrText()).toContain('cannot be used');
     expect(ctx.prompter.asked).toEqual([]);
-  });
-
-  it('asks about resuming before offering the existing key, and only one of them when resuming', async () => {
-    const ctx = interactiveContext([{ kind: 'confirm', match: 'Continue where you left off?', answer: true }], { env: { OPENAI_API_KEY: fakeKeys.project(3) } });
-    await ctx.config.update((c) => {
-      c.progress = { done: ['explain-plans'], choices: {}, updatedAt: '2026-11-20T09:30:00.000Z' };
-    });
-    expect((await run(welcomeStep, ctx)).next).toBe('resume');
-    ctx.prompter.assertDone();
   });
 
   it('never prompts or resumes in non-interactive mode', async () => {
