@@ -1,5 +1,8 @@
 // A prompter answered by message text, as in GitHub CLI's tests: each expected prompt is matched by a
-// substring or regex of its message, in order. An unexpected prompt fails the test loudly.
+// substring or regex of its message, in order. An unexpected prompt fails the test loudly, and so does
+// an answer the real prompt could not give (a string for a yes/no question, a value that is not one of
+// the choices). An expectation without an answer (or with DEFAULT) takes the prompt's own default, as
+// pressing Enter would: so a test of "the safe default is No" really tests the default.
 import type { Choice, Prompter } from '../../src/ui/prompter.js';
 import { CancelledError } from '../../src/errors.js';
 
@@ -8,16 +11,18 @@ type Kind = 'password' | 'select' | 'confirm' | 'input' | 'pressEnter';
 export interface Expectation {
   kind?: Kind;
   match: string | RegExp;
-  /** The answer, or CANCEL to simulate Ctrl-C at this prompt. */
-  answer: string | boolean | typeof CANCEL;
+  /** The answer; CANCEL simulates Ctrl-C; DEFAULT (or no answer) presses Enter on the prompt's default. */
+  answer?: string | boolean | typeof CANCEL | typeof DEFAULT;
 }
 
 export const CANCEL = Symbol('ctrl-c');
+export const DEFAULT = Symbol('enter');
 
 export interface AskedPrompt {
   kind: Kind;
   message: string;
   choices?: string[];
+  default?: string | boolean;
 }
 
 export class FakePrompter implements Prompter {
@@ -38,8 +43,8 @@ export class FakePrompter implements Prompter {
     if (this.queue.length) throw new Error(`expected prompts never asked: ${this.queue.map((e) => String(e.match)).join(', ')}`);
   }
 
-  private take(kind: Kind, message: string, choices?: string[]): string | boolean {
-    this.asked.push({ kind, message, choices });
+  private take(kind: Kind, message: string, choices?: string[], dflt?: string | boolean): string | boolean | typeof DEFAULT {
+    this.asked.push({ kind, message, choices, ...(dflt === undefined ? {} : { default: dflt }) });
     const next = this.queue[0];
     const matches = next && (typeof next.match === 'string' ? message.includes(next.match) : next.match.test(message));
     if (!next || !matches || (next.kind && next.kind !== kind)) {
@@ -47,25 +52,37 @@ export class FakePrompter implements Prompter {
     }
     this.queue.shift();
     if (next.answer === CANCEL) throw new CancelledError();
-    return next.answer;
+    return next.answer ?? DEFAULT;
   }
 
   async password(message: string, opts?: { validate?: (v: string) => true | string }): Promise<string> {
-    const answer = String(this.take('password', message));
+    const given = this.take('password', message);
+    if (typeof given !== 'string') throw new Error(`fake prompter: a password prompt needs a string answer ("${message}")`);
+    const answer = given;
     const valid = opts?.validate?.(answer) ?? true;
     if (valid !== true) throw new Error(`fake prompter: answer rejected by validate: ${valid}`);
     return answer;
   }
-  async select<T extends string>(message: string, choices: Array<Choice<T>>): Promise<T> {
-    const answer = String(this.take('select', message, choices.map((c) => c.value)));
-    if (!choices.some((c) => c.value === answer)) throw new Error(`fake prompter: "${answer}" is not a choice of "${message}"`);
+  async select<T extends string>(message: string, choices: Array<Choice<T>>, opts?: { default?: T }): Promise<T> {
+    const given = this.take('select', message, choices.map((c) => c.value), opts?.default);
+    // Enter on a select picks its default, or the first choice when it has none (as Inquirer does).
+    const answer = given === DEFAULT ? (opts?.default ?? choices[0]?.value) : given;
+    if (typeof answer !== 'string' || !choices.some((c) => c.value === answer)) throw new Error(`fake prompter: "${String(answer)}" is not a choice of "${message}"`);
     return answer as T;
   }
-  async confirm(message: string): Promise<boolean> {
-    return Boolean(this.take('confirm', message));
+  async confirm(message: string, opts?: { default?: boolean }): Promise<boolean> {
+    // The real adapter defaults a confirm to yes when the step gives no default.
+    const dflt = opts?.default ?? true;
+    const given = this.take('confirm', message, undefined, dflt);
+    if (given === DEFAULT) return dflt;
+    if (typeof given !== 'boolean') throw new Error(`fake prompter: a yes/no question needs true or false, not ${JSON.stringify(given)} ("${message}")`);
+    return given;
   }
-  async input(message: string): Promise<string> {
-    return String(this.take('input', message));
+  async input(message: string, opts?: { default?: string }): Promise<string> {
+    const given = this.take('input', message, undefined, opts?.default);
+    if (given === DEFAULT) return opts?.default ?? '';
+    if (typeof given !== 'string') throw new Error(`fake prompter: an input prompt needs a string answer ("${message}")`);
+    return given;
   }
   async pressEnter(message: string): Promise<void> {
     this.take('pressEnter', message);
