@@ -13,6 +13,7 @@ Examples:
   $ printenv OPENAI_API_KEY | openai-onboard --check-key --key-stdin --json
   $ openai-onboard --check-key --no-spend               # free check only (no billing probe)
   $ pbpaste | openai-onboard --non-interactive --key-stdin --save env
+  $ openai-onboard --non-interactive --key-browser --save env --json   # for AI agents
   $ openai-onboard status                               # where OPENAI_API_KEY is defined, and which wins
   $ openai-onboard reset                                # remove what openai-onboard wrote
 
@@ -46,6 +47,8 @@ export function buildProgram(run: (command: 'wizard' | 'check-key' | 'status' | 
   )
     .option('--check-key', 'check one key (from --key-stdin or $OPENAI_API_KEY) and explain the result')
     .option('--key-stdin', 'read the key from standard input (never pass a key as an argument)')
+    .option('--key-browser', 'take the key on a one-time page on 127.0.0.1 (no terminal, agent or chat sees it)')
+    .option('--wait <seconds>', 'how long --key-browser waits for the paste', '600')
     .option('--no-spend', 'skip the billable probe (a one-token embedding, about $0.00000002)')
     .addOption(new Option('--save <targets>', 'where to save the key: comma list of env, shell, keychain, none'))
     .option('--env-file <path>', 'the .env file to write', '.env')

@@ -43,6 +43,14 @@ export const optionsSchema = z.object({
   verbose: flag(false),
   yes: flag(false),
   keyStdin: flag(false),
+  keyBrowser: flag(false),
+  /** --wait: how long --key-browser waits for a paste, in seconds. */
+  wait: z._default(
+    z.coerce
+      .number({ error: 'must be a number of seconds' })
+      .check(z.int('must be a whole number of seconds'), z.minimum(1, 'must be at least 1 second'), z.maximum(86_400, 'must be at most 86400 seconds (a day)')),
+    600,
+  ),
   spend: flag(true),
   save: z.optional(saveList),
   envFile: z._default(z.string().check(z.minLength(1)), '.env'),
@@ -58,6 +66,7 @@ const FLAG_NAMES: Record<string, string> = {
   save: '--save',
   envFile: '--env-file',
   shell: '--shell',
+  wait: '--wait',
 };
 
 /** Validates commander's raw option bag; a bad value is a UsageError naming the flag. */
@@ -67,7 +76,12 @@ export function parseOptions(raw: Record<string, unknown>): Options {
   // not exist yet, before any of our code runs (nodejs/node#54232).
   const { dotenv, ...rest } = raw;
   const result = optionsSchema.safeParse(dotenv === undefined ? rest : { ...rest, envFile: dotenv });
-  if (result.success) return result.data;
+  if (result.success) {
+    if (result.data.keyBrowser && result.data.keyStdin) {
+      throw new UsageError('--key-browser and --key-stdin both say where the key comes from.', 'Give one of them.');
+    }
+    return result.data;
+  }
   const issue = result.error.issues[0]!;
   const key = String(issue.path[0] ?? '');
   const flag = FLAG_NAMES[key] ?? `--${key}`;

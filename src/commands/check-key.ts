@@ -8,22 +8,45 @@ import { checkResultJson, renderCheckResult } from '../key/report.js';
 import { resolveKey } from '../key/sources.js';
 import type { CheckResult } from '../key/types.js';
 import { annotateCheckFailure } from '../platform/github-actions.js';
+import { closeKeyPage, fixableOnPage, pageTimedOut, rejectPageKey, settleKeyPage } from '../key-page/source.js';
 
 export async function runCheckKey(ctx: Context): Promise<number> {
-  const key = await resolveKey(ctx);
-  let result: CheckResult;
-  if (!key) {
-    result = missingKeyResult(ctx.options, ctx.env);
-  } else {
+  try {
+    const result = await checkUntilSettled(ctx);
+    if (ctx.options.json) ctx.io.out(JSON.stringify(checkResultJson(result)));
+    else ctx.io.out(renderCheckResult(result, ctx.io));
+    annotateCheckFailure(ctx, result);
+    if (ctx.options.keyBrowser) await settleKeyPage(ctx, result, []);
+    return DIAGNOSES[result.diagnosis].exit;
+  } finally {
+    if (ctx.options.keyBrowser) closeKeyPage(ctx);
+  }
+}
+
+/** One check; with --key-browser, a key the person can fix by pasting again is asked for again. */
+async function checkUntilSettled(ctx: Context): Promise<CheckResult> {
+  for (;;) {
+    const key = await resolveKey(ctx);
+    if (!key) return ctx.options.keyBrowser && pageTimedOut(ctx) ? pageTimeoutResult(ctx) : missingKeyResult(ctx.options, ctx.env);
     const spinner = ctx.io.spinner('Checking the key with OpenAI…');
+    let result: CheckResult;
     try {
       result = await ctx.checker.check(key, { noSpend: !ctx.options.spend, signal: ctx.signal });
     } finally {
       spinner.stop();
     }
+    if (key.source !== 'browser' || !fixableOnPage(result.diagnosis)) return result;
+    ctx.io.err(`✖ ${result.summary} Waiting for another key on the page.`);
+    rejectPageKey(ctx, result.summary);
   }
-  if (ctx.options.json) ctx.io.out(JSON.stringify(checkResultJson(result)));
-  else ctx.io.out(renderCheckResult(result, ctx.io));
-  annotateCheckFailure(ctx, result);
-  return DIAGNOSES[result.diagnosis].exit;
+}
+
+function pageTimeoutResult(ctx: Context): CheckResult {
+  const result = missingKeyResult(ctx.options, ctx.env);
+  return {
+    ...result,
+    key: { ...result.key, source: 'browser' },
+    summary: `No key was pasted on the key page within ${ctx.options.wait} s.`,
+    fix: `Run the command again and paste the key on the page it opens, or give more time with --wait <seconds>.`,
+  };
 }

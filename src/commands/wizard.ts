@@ -10,8 +10,21 @@ import { type NextStepSituation, nextStepForPerson, printAgentNextStep } from '.
 import { annotateCheckFailure } from '../platform/github-actions.js';
 import { WIZARD_STEPS } from '../steps/index.js';
 import { runSteps } from '../steps/run-steps.js';
+import { closeKeyPage, settleKeyPage } from '../key-page/source.js';
 
 export async function runWizard(ctx: Context): Promise<number> {
+  try {
+    return await runWizardSteps(ctx);
+  } catch (error) {
+    // --key-browser: the page says how the run ended too (never the key), then it is gone.
+    if (ctx.options.keyBrowser) await settleKeyPage(ctx, ctx.state.check, [], error instanceof Error ? error.message : undefined);
+    throw error;
+  } finally {
+    if (ctx.options.keyBrowser) closeKeyPage(ctx);
+  }
+}
+
+async function runWizardSteps(ctx: Context): Promise<number> {
   try {
     await runSteps(ctx, WIZARD_STEPS);
   } catch (error) {
@@ -22,7 +35,7 @@ export async function runWizard(ctx: Context): Promise<number> {
       annotateCheckFailure(ctx, check);
       if (ctx.options.json) {
         if (error.message !== check.summary) ctx.io.err(error.message);
-        return finish(ctx, exitCodeFor(error));
+        return await finish(ctx, exitCodeFor(error));
       }
       printAgentNextStep(ctx, { kind: 'checked', result: check, savedTo: [] });
       throw error;
@@ -31,11 +44,11 @@ export async function runWizard(ctx: Context): Promise<number> {
     if (situation) printAgentNextStep(ctx, situation);
     throw error;
   }
-  return finish(ctx, 0);
+  return await finish(ctx, 0);
 }
 
 /** Prints the agent's next step and, with --json, the one result object. */
-function finish(ctx: Context, exitCode: number): number {
+async function finish(ctx: Context, exitCode: number): Promise<number> {
   const check: CheckResult | null = ctx.state.check ?? null;
   // Nothing is saved after a failed check; savedTo can only be filled on the way to success.
   const savedTo = exitCode === 0 ? [...ctx.state.savedTo] : [];
@@ -54,6 +67,7 @@ function finish(ctx: Context, exitCode: number): number {
     };
     ctx.io.out(JSON.stringify(result));
   }
+  if (ctx.options.keyBrowser) await settleKeyPage(ctx, check ?? undefined, savedTo);
   return exitCode;
 }
 

@@ -42,10 +42,12 @@ async function fromDotEnv(ctx: Context): Promise<KeyInput | undefined> {
 export const STORED_SOURCES: KeySource[] = [fromDotEnv, keychainKeySource, shellBlockKeySource];
 
 /**
- * Resolves the key to check. With --key-stdin, stdin is the only source: a script that pipes a key
+ * Resolves the key to check. With --key-browser the one-time page is the only source (it reads no
+ * terminal, so it works in every mode). With --key-stdin, stdin is the only source: a script that pipes a key
  * means that key, and an empty pipe is "no key" rather than a silent fallback to another one.
  */
 export async function resolveKey(ctx: Context): Promise<KeyInput | undefined> {
+  if (ctx.options.keyBrowser) return (await import('../key-page/source.js')).keyFromPage(ctx);
   if (ctx.options.keyStdin) return fromStdin(ctx);
   for (const source of [fromEnvironment, ...STORED_SOURCES]) {
     const found = await source(ctx);

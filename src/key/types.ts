@@ -6,6 +6,8 @@ export type KeySourceName =
   | 'none'
   | 'stdin'
   | 'prompt'
+  /** The one-time page on 127.0.0.1 (--key-browser). */
+  | 'browser'
   | 'env:OPENAI_API_KEY'
   | `file:${string}`
   | 'keychain'

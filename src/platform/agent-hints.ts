@@ -12,6 +12,14 @@ export const recheckCommand = () => `printenv OPENAI_API_KEY | ${cmd('--check-ke
 
 const KEEP_IT_OUT_OF_CHAT = 'They should not paste the key into this conversation.';
 
+/**
+ * The hand-over an agent can do itself: --key-browser serves a one-time page on 127.0.0.1, so the
+ * key goes from the person's browser straight to us, never through the agent's transcript.
+ */
+const handOver = () =>
+  `Then run \`${cmd('--non-interactive --key-browser --save env --json')}\` yourself and give the person the ` +
+  `http://127.0.0.1 address it prints: they paste the key on that page (or, in their own terminal: ${recheckCommand()}).`;
+
 export type NextStepSituation =
   /** No key was given: the whole platform part of the onboarding is still to do. */
   | { kind: 'no-key' }
@@ -24,8 +32,7 @@ export function nextStepForPerson(situation: NextStepSituation): string {
     return (
       `Ask the person to open ${URLS.signIn} and sign in (ChatGPT plans include no API usage), ` +
       `add a payment method and credit at ${URLS.billing}, ` +
-      `create a secret key at ${URLS.apiKeys} and set it as OPENAI_API_KEY in their own terminal, ` +
-      `and then run: ${recheckCommand()}. ${KEEP_IT_OUT_OF_CHAT}`
+      `and create a secret key at ${URLS.apiKeys}. ${handOver()} ${KEEP_IT_OUT_OF_CHAT}`
     );
   }
   const { result, savedTo } = situation;
@@ -40,8 +47,8 @@ export function nextStepForPerson(situation: NextStepSituation): string {
   const fix = result.fix.trim().replace(/[.\s]+$/, '');
   const where = result.fixUrl && !fix.includes(result.fixUrl) ? ` (${result.fixUrl})` : '';
   return (
-    `The key check ended in "${result.diagnosis}". Ask the person to do this: ${fix}${where}, ` +
-    `and then run: ${recheckCommand()}. ${KEEP_IT_OUT_OF_CHAT}`
+    `The key check ended in "${result.diagnosis}". Ask the person to do this: ${fix}${where}. ` +
+    `${handOver()} ${KEEP_IT_OUT_OF_CHAT}`
   );
 }
 

@@ -17,7 +17,7 @@ export const keyDescriptionSchema = z.object({
   source: z
     .string()
     .min(1)
-    .describe('where the key came from: stdin, prompt, env:OPENAI_API_KEY, file:<path>, keychain or shell:<profile>'),
+    .describe('where the key came from: stdin, prompt, browser (the --key-browser page), env:OPENAI_API_KEY, file:<path>, keychain or shell:<profile>'),
   masked: z.string().max(MASKED_MAX_LENGTH).describe('first 8 characters, "…", last 4; never the key'),
   kind: z.enum(KEY_KINDS).optional(),
   provider: z.string().optional().describe('"openai", another provider\'s name, or "unknown"'),

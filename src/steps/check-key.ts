@@ -26,6 +26,14 @@ export const checkKeyStep: Step = {
       await recordLastCheck(ctx, key, result);
       ctx.io.err(renderCheckResult(result, ctx.io));
       if (USABLE.has(result.diagnosis)) return CONTINUE;
+      if (key.source === 'browser') {
+        // The person can fix these on the page itself, in any mode: it asks for another key there.
+        const { fixableOnPage, rejectPageKey } = await import('../key-page/source.js');
+        if (fixableOnPage(result.diagnosis)) {
+          rejectPageKey(ctx, result.summary);
+          return goto('paste-key');
+        }
+      }
       if (!ctx.mode.interactive) throw new DiagnosisError(result.diagnosis, result.summary, result.fix);
       const action = await askWhatNext(ctx, result, explained);
       if (action === 'paste') return goto('paste-key');

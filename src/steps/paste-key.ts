@@ -8,13 +8,15 @@ import { resolveKey } from '../key/sources.js';
 import type { KeySourceName } from '../key/types.js';
 import { registerSecret } from '../ui/redact.js';
 import { because, describeSource } from './shared.js';
-import { CONTINUE, type Step } from './step.js';
+import { CONTINUE, type Step, type StepOutcome } from './step.js';
 
 export const pasteKeyStep: Step = {
   id: 'paste-key',
   title: 'Paste your key',
   resumable: false,
   async run(ctx) {
+    // --key-browser: the one-time page is the only source, in every mode (it reads no terminal).
+    if (ctx.options.keyBrowser) return takeFromPage(ctx);
     // Explicit flag first, then the non-interactive source, then the prompt (create-astro's order).
     // A key already taken from stdin is not read again when "paste again" brings us back here.
     if (ctx.options.keyStdin ? ctx.state.key?.source !== 'stdin' : !ctx.mode.interactive) {
@@ -44,6 +46,29 @@ async function takeFromSources(ctx: Context): Promise<boolean> {
   if (!ctx.mode.interactive) throw new DiagnosisError(analysis.diagnosis ?? 'malformed_key', message, PASTE_KEY.fixSource);
   ctx.io.err(ctx.io.c.red(`✖ ${message}`));
   return false;
+}
+
+/** Waits for a paste on the key page; a string that cannot be a key is asked for again on the page. */
+async function takeFromPage(ctx: Context): Promise<StepOutcome> {
+  const { keyFromPage, rejectPageKey } = await import('../key-page/source.js');
+  for (;;) {
+    const found = await keyFromPage(ctx);
+    if (!found) {
+      throw new DiagnosisError(
+        'missing_key',
+        `No key was pasted on the key page within ${ctx.options.wait} s.`,
+        'Run the command again and paste the key on the page it opens, or give more time with --wait <seconds>.',
+      );
+    }
+    const analysis = analyseKey(found.value);
+    if (analysis.ok) {
+      accept(ctx, analysis, 'browser');
+      return CONTINUE;
+    }
+    const message = because('That cannot be used as a key', analysis.reason);
+    ctx.io.err(ctx.io.c.red(`✖ ${message}`));
+    rejectPageKey(ctx, message);
+  }
 }
 
 async function promptForKey(ctx: Context): Promise<void> {

@@ -41,6 +41,7 @@ export function describeSource(source: string): string {
   if (source === 'env:OPENAI_API_KEY') return 'the environment variable OPENAI_API_KEY';
   if (source === 'stdin') return 'standard input';
   if (source === 'prompt') return 'your paste';
+  if (source === 'browser') return 'the key page';
   if (source === 'keychain') return 'the system keychain';
   if (source.startsWith('file:')) return source.slice('file:'.length);
   if (source.startsWith('shell:')) return `the shell profile ${source.slice('shell:'.length)}`;

@@ -45,7 +45,7 @@ async function offerExistingKey(ctx: Context): Promise<StepOutcome | undefined> 
 
 async function findExistingKey(ctx: Context): Promise<KeyInput | undefined> {
   // With --key-stdin the key is meant for paste-key; reading stdin here would consume it.
-  if (ctx.options.keyStdin) return undefined;
+  if (ctx.options.keyStdin || ctx.options.keyBrowser) return undefined;
   try {
     return await resolveKey(ctx);
   } catch {

@@ -97,7 +97,7 @@ describe.skipIf(!hasTmux)('in a terminal', () => {
     expect(r.screen).not.toMatch(PROMPT);
     expect(r.screen).toContain('Next step for the person (Claude Code can relay this):');
     expect(r.screen).toContain('Ask the person to open https://platform.openai.com/');
-    expect(r.screen).toContain('and then run: printenv OPENAI_API_KEY | openai-onboard --check-key --key-stdin');
+    expect(r.screen).toContain('--key-browser --save env --json` yourself');
   });
 
   it('CLAUDECODE=1 with a key: checks it, saves nothing, says so', async () => {

@@ -99,7 +99,7 @@ describe('wizard --json', () => {
     const result = oneObject(r, wizardResultSchema);
     expect(result.mode).toEqual({ interactive: false, reason: 'agent', agent: 'Codex' });
     expect(result.nextStep).toContain('Ask the person to do this:');
-    expect(result.nextStep).toContain('and then run: printenv OPENAI_API_KEY | npx openai-onboard --check-key --key-stdin');
+    expect(result.nextStep).toContain('Then run `npx openai-onboard --non-interactive --key-browser --save env --json` yourself');
   });
 });
 

@@ -8,7 +8,9 @@ describe('nextStepForPerson', () => {
     const text = nextStepForPerson({ kind: 'no-key' });
     expect(text).toMatch(/^Ask the person to open https:\/\/platform\.openai\.com\//);
     for (const url of [URLS.signIn, URLS.billing, URLS.apiKeys]) expect(text).toContain(url);
-    expect(text).toContain(`and then run: ${recheckCommand()}`);
+    // The hand-over the agent can do itself: the one-time page, so the key never enters the chat.
+    expect(text).toContain('Then run `openai-onboard --non-interactive --key-browser --save env --json` yourself');
+    expect(text).toContain(`in their own terminal: ${recheckCommand()}`);
     expect(text).toContain('not paste the key into this conversation');
     expect(text).not.toContain('\n');
   });
@@ -19,8 +21,10 @@ describe('nextStepForPerson', () => {
       savedTo: [],
     });
     expect(text).toBe(
-      `The key check ended in "no_credits". Ask the person to do this: Add credit to the account (${URLS.billing}), ` +
-        `and then run: ${recheckCommand()}. They should not paste the key into this conversation.`,
+      `The key check ended in "no_credits". Ask the person to do this: Add credit to the account (${URLS.billing}). ` +
+        'Then run `openai-onboard --non-interactive --key-browser --save env --json` yourself and give the person the ' +
+        `http://127.0.0.1 address it prints: they paste the key on that page (or, in their own terminal: ${recheckCommand()}). ` +
+        'They should not paste the key into this conversation.',
     );
   });
   it('after an ok check, says where the key went, or how to save it', () => {

@@ -91,7 +91,7 @@ describe('runWizard, run by an AI agent', () => {
     const err = ctx.io.stderrText();
     expect(err).toContain('Next step for the person (Claude Code can relay this):');
     expect(err).toContain('Ask the person to open https://platform.openai.com/');
-    expect(err).toContain('and then run: printenv OPENAI_API_KEY | openai-onboard --check-key --key-stdin');
+    expect(err).toContain('--key-browser --save env --json` yourself');
   });
   it('after a failed check, relays the fix', async () => {
     const { ctx } = context({ mode: agent, diagnosis: 'no_credits' });
