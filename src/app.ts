@@ -73,7 +73,7 @@ export function createContext(deps: ProcessDeps, options: Options): Context {
     prompter: mode.interactive
       ? createInquirerPrompter({ input: deps.stdin, output: deps.stderr, signal: deps.signal })
       : new NoPrompter(),
-    browser: createBrowserOpener(io, policy, deps.env),
+    browser: createBrowserOpener(io, policy, deps.env, deps.platform),
     checker: deps.checker ?? lazyChecker(options, deps.env),
     config: createConfigStore(configDir(deps.env, deps.home, deps.platform), (m) => io.err(io.c.yellow(`Warning: ${m}`))),
     clock: deps.clock ?? systemClock,

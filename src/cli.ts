@@ -70,10 +70,12 @@ function prerenderedHelp(): string | undefined {
   }
 }
 
-// `openai-onboard --help | head` closes the pipe early: that is the reader's choice, not our failure.
+// `openai-onboard --check-key 2>&1 | head -1` closes the pipe early: that is the reader's choice, not our
+// failure. The run goes on without that stream (its later writes are dropped) and still ends with its own
+// exit code; exiting here would turn a failed check into 0 (test/e2e/epipe.test.ts).
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
     throw error;
   });
 }

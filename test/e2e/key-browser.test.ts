@@ -67,10 +67,19 @@ const box = () => {
 async function paste(page: import('playwright-core').Page, key: string): Promise<string> {
   await page.fill('input[name=key]', key);
   await page.click('button[type=submit]');
-  await page.waitForLoadState();
-  // The checking page refreshes itself until the outcome or the form is back.
-  await page.waitForFunction('!document.title.startsWith("Checking")', undefined, { timeout: 30_000 });
-  return page.content();
+  // The checking page refreshes itself (a <meta refresh>, no script: the CSP allows none) until the
+  // outcome or the form is back. Polled from here, retrying a read that meets a refresh mid-way.
+  for (let i = 0; i < 300; i++) {
+    try {
+      await page.waitForLoadState('load');
+      const html = await page.content();
+      if (!html.includes('<title>Checking')) return html;
+    } catch (error) {
+      if (!/navigating|Execution context was destroyed/.test(String(error))) throw error;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the page never left "Checking your key…"');
 }
 
 describe.skipIf(!hasChromium)('--key-browser in a real browser', () => {

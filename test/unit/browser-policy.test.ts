@@ -63,3 +63,13 @@ describe('browserCommand ($BROWSER entries)', () => {
     expect(browserCommand(chrome, url, (p) => p === chrome)).toEqual([chrome, [url]]);
   });
 });
+
+describe('systemOpeners (no $BROWSER)', () => {
+  const url = 'https://platform.openai.com/settings/organization/api-keys?a=1&b=2';
+  it('uses open on macOS, rundll32 on Windows (no shell: & needs no escaping), xdg-open first elsewhere', async () => {
+    const { systemOpeners } = await import('../../src/platform/browser.js');
+    expect(systemOpeners('darwin', url)).toEqual([['open', [url]]]);
+    expect(systemOpeners('win32', url)).toEqual([['rundll32', ['url.dll,FileProtocolHandler', url]]]);
+    expect(systemOpeners('linux', url)[0]).toEqual(['xdg-open', [url]]);
+  });
+});
