@@ -1,6 +1,7 @@
 // Last line of defence for error text: anything shaped like a secret key is masked before it is
 // printed. Known secrets (the key being onboarded) are masked wherever they appear. URLs are shown
 // without credentials or query values (displayUrl).
+import { isKeyShaped } from '../key/key-shape.js';
 import { maskKey } from '../key/mask.js';
 
 // base64("OpenAI"), the marker inside every OpenAI secret key; split so secret scanners do not flag this file.
@@ -28,8 +29,16 @@ export function registerSecret(secret: string): void {
 export function redact(text: string): string {
   let out = text;
   for (const secret of known) out = out.split(secret).join(maskKey(secret));
-  for (const shape of KEY_SHAPES) out = out.replace(shape, (m) => maskKey(m));
+  for (const shape of KEY_SHAPES) out = out.replace(shape, (m) => (looksRandom(m) ? maskKey(m) : m));
   return out.replace(URL_CREDENTIALS, '$1***@').replace(SECRET_QUERY, '$1***');
+}
+
+/**
+ * A secret's body is random: it has a digit or a capital letter. A run of lower-case words after
+ * "sk-" ("~/sk-learn-experiments-project/.env" in an error message) is a name, and stays readable.
+ */
+function looksRandom(match: string): boolean {
+  return isKeyShaped(match) || /[A-Z0-9]/.test(match.replace(/^[a-z0-9]+[-_]/i, ''));
 }
 
 /**

@@ -38,3 +38,13 @@ describe('redact', () => {
     expect(redact('you typed hunter2hunter2')).toBe('you typed h…2');
   });
 });
+
+describe('redact: names are not secrets', () => {
+  it('leaves a folder name of lower-case words after "sk-" readable, and still masks random bodies', () => {
+    expect(redact('cannot read ~/sk-learn-experiments-project/.env')).toBe('cannot read ~/sk-learn-experiments-project/.env');
+    const relay = `sk-${'a1B2c3D4e5'.repeat(5)}`;
+    expect(redact(`got ${relay}`)).not.toContain(relay.slice(8, -4));
+    const key = fakeKeys.anthropic(51);
+    expect(redact(key)).toBe(`${key.slice(0, 8)}…${key.slice(-4)}`);
+  });
+});
