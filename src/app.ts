@@ -8,10 +8,13 @@ import { type Options, parseOptions } from './options.js';
 import { browserPolicy, createBrowserOpener } from './platform/browser.js';
 import { rememberInvocation } from './platform/command-name.js';
 import { decideMode, type Env } from './platform/environment.js';
+import { nodeDebugWarning } from './platform/node-debug.js';
+import { DEFAULT_BASE_URL } from './platform/urls.js';
 import { configDir, createConfigStore } from './store/config-store.js';
 import { createInquirerPrompter } from './ui/inquirer-prompter.js';
 import { createIO } from './ui/io.js';
 import { NoPrompter } from './ui/prompter.js';
+import { displayUrl } from './ui/redact.js';
 
 export interface ProcessDeps {
   stdin: Readable & { isTTY?: boolean };
@@ -63,9 +66,13 @@ export function createContext(deps: ProcessDeps, options: Options): Context {
     platform: deps.platform,
     osRelease: deps.platform === 'linux' ? release() : '',
   });
+  const debugWarning = nodeDebugWarning(deps.env);
+  if (debugWarning) io.err(io.c.yellow(`Warning: ${debugWarning}`));
   if (options.verbose) {
     io.err(io.c.dim(`[verbose] mode: ${mode.interactive ? 'interactive' : `non-interactive (${mode.reason})`}`));
     io.err(io.c.dim(`[verbose] browser: ${policy.enabled ? `open via ${policy.via}` : `print only (${policy.reason})`}`));
+    const baseUrl = options.baseUrl ?? (deps.env.OPENAI_BASE_URL?.trim() || DEFAULT_BASE_URL);
+    io.err(io.c.dim(`[verbose] API base URL: ${displayUrl(baseUrl)}`));
   }
   return {
     io,

@@ -1,9 +1,9 @@
 // commander program -> validated options -> mode -> command -> exit code. No process.exit here:
 // main() returns the code and src/cli.ts sets it.
 import { Command, CommanderError, Option } from 'commander';
+import { unsafeArgument } from './argv-guard.js';
 import type { ProcessDeps } from './app.js';
 import { CancelledError, DiagnosisError, EXIT, exitCodeFor, OnboardError, StorageError, UsageError } from './errors.js';
-import { URLS } from './platform/urls.js';
 import { redact } from './ui/redact.js';
 
 const EXAMPLES = `
@@ -51,8 +51,7 @@ export function buildProgram(run: (command: 'wizard' | 'check-key' | 'status' | 
     .option('--wait <seconds>', 'how long --key-browser waits for the paste', '600')
     .option('--no-spend', 'skip the billable probe (a one-token embedding, about $0.00000002)')
     .addOption(new Option('--save <targets>', 'where to save the key: comma list of env, shell, keychain, none'))
-    .option('--env-file <path>', 'the .env file to write', '.env')
-    .option('--dotenv <path>', 'same as --env-file, for a file that does not exist yet (Node stops on a missing --env-file)')
+    .option('--dotenv <path>', 'the .env file to read and write', '.env')
     .addOption(new Option('--shell <shell>', 'shell profile to write (default: from $SHELL)').choices(['bash', 'zsh', 'fish', 'pwsh']))
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
@@ -71,18 +70,8 @@ export async function main(argv: string[], deps: ProcessDeps): Promise<number> {
   let json = argv.includes('--json');
   // A key typed as an argument is already in the shell history and visible in `ps`: refuse it before
   // commander can echo it back in an "unknown option" message, and say how to pass it instead.
-  if (argv.some((arg) => redact(arg) !== arg)) {
-    return reportError(
-      new UsageError(
-        'A key was given on the command line; openai-onboard never accepts one there (it ends up in your shell history and in `ps`).',
-        'Pipe it instead: printenv OPENAI_API_KEY | openai-onboard --check-key --key-stdin\n' +
-          `If others can read this machine's shell history, create a new key and delete this one: ${URLS.apiKeys}`,
-      ),
-      deps,
-      json,
-      false,
-    );
-  }
+  const refused = unsafeArgument(argv);
+  if (refused) return reportError(refused, deps, json, false);
   const program = buildProgram(async (command, opts) => {
     json = Boolean(opts.json);
     const { runCommand } = await import('./app.js');

@@ -64,26 +64,34 @@ const FLAG_NAMES: Record<string, string> = {
   baseUrl: '--base-url',
   timeout: '--timeout',
   save: '--save',
-  envFile: '--env-file',
+  envFile: '--dotenv',
   shell: '--shell',
   wait: '--wait',
 };
 
 /** Validates commander's raw option bag; a bad value is a UsageError naming the flag. */
 export function parseOptions(raw: Record<string, unknown>): Options {
-  // --dotenv is --env-file under a name Node does not claim: Node itself reads an `--env-file`
-  // argument even after the script name and exits ("node: PATH: not found") when that file does
-  // not exist yet, before any of our code runs (nodejs/node#54232).
+  // --dotenv fills `envFile`. There is no --env-file option: Node itself reads an `--env-file`
+  // argument even after the script name and applies NODE_OPTIONS from it before our code runs
+  // (nodejs/node#54232); src/argv-guard.ts refuses it with that reason.
   const { dotenv, ...rest } = raw;
   const result = optionsSchema.safeParse(dotenv === undefined ? rest : { ...rest, envFile: dotenv });
-  if (result.success) {
-    if (result.data.keyBrowser && result.data.keyStdin) {
-      throw new UsageError('--key-browser and --key-stdin both say where the key comes from.', 'Give one of them.');
-    }
-    return result.data;
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const key = String(issue.path[0] ?? '');
+    const flag = FLAG_NAMES[key] ?? `--${key}`;
+    throw new UsageError(`Invalid value for ${flag}: ${issue.message}.`, `Run "${cmd('--help')}" for usage.`);
   }
-  const issue = result.error.issues[0]!;
-  const key = String(issue.path[0] ?? '');
-  const flag = FLAG_NAMES[key] ?? `--${key}`;
-  throw new UsageError(`Invalid value for ${flag}: ${issue.message}.`, `Run "${cmd('--help')}" for usage.`);
+  if (result.data.keyBrowser && result.data.keyStdin) {
+    throw new UsageError('--key-browser and --key-stdin both say where the key comes from.', 'Give one of them.');
+  }
+  if (result.data.checkKey && result.data.save && !result.data.save.includes('none')) {
+    // The contract: --check-key changes nothing on disk. Ignoring --save silently would let a script
+    // believe the key was stored.
+    throw new UsageError(
+      '--check-key only checks a key and changes nothing on disk, so it cannot be combined with --save.',
+      `To check and save in one run: ${cmd('--non-interactive --key-stdin --save ' + result.data.save.join(','))}`,
+    );
+  }
+  return result.data;
 }

@@ -1,6 +1,7 @@
 // Local analysis of a pasted string, no network. It cleans what people paste around a key, names the
 // kind of key (or the other provider it belongs to) and refuses what cannot be a key, so that a
 // rejected string is never sent anywhere. `reason` and `warnings` never contain the key.
+import { MAX_KEY_LENGTH } from './key-shape.js';
 import { maskKey } from './mask.js';
 import { otherProvider } from './providers.js';
 import type { KeyKind } from './types.js';
@@ -130,6 +131,8 @@ function cannotBeAKey(k: string): string | undefined {
     return 'It is the same key pasted twice. Paste it once.';
   }
   if (k.split(OPENAI_MARKER).length > 2) return 'It looks like two keys joined together. Paste exactly one key.';
+  // Never sent: a huge "key" would become megabytes of request headers.
+  if (k.length > MAX_KEY_LENGTH) return `It is ${k.length} characters long, longer than any API key (the longest have 167). Copy the key alone.`;
   return undefined;
 }
 

@@ -5,7 +5,8 @@ import { UsageError } from '../errors.js';
 import type { Options } from '../options.js';
 import type { Env } from '../platform/environment.js';
 import { DEFAULT_BASE_URL } from '../platform/urls.js';
-import { redact, registerSecret } from '../ui/redact.js';
+import { displayUrl, redact, registerSecret } from '../ui/redact.js';
+import { stripControl, stripControlFields } from '../ui/terminal-text.js';
 import { analyseKey, type LocalAnalysis } from './analyse.js';
 import { DIAGNOSES, type Diagnosis } from './diagnoses.js';
 import { diagnose, type Facts, type Finding } from './diagnose.js';
@@ -27,7 +28,7 @@ export function requestSettings(options: Pick<Options, 'baseUrl'>, env: Env): Re
   const fromEnv = env.OPENAI_BASE_URL?.trim() || undefined;
   const baseUrl = (options.baseUrl ?? fromEnv ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   if (!/^https?:\/\//i.test(baseUrl) || !URL.canParse(baseUrl)) {
-    throw new UsageError(`OPENAI_BASE_URL is not an http(s) URL: "${redact(baseUrl)}".`, 'Unset it, or set it to e.g. https://api.openai.com/v1.');
+    throw new UsageError(`OPENAI_BASE_URL is not an http(s) URL: "${displayUrl(baseUrl)}".`, 'Unset it, or set it to e.g. https://api.openai.com/v1.');
   }
   const used = (name: string) => Boolean(env[name]?.trim());
   const environment = [
@@ -103,10 +104,13 @@ interface BuildInput {
 }
 
 function buildResult(b: BuildInput): CheckResult {
-  const { diagnosis, facts } = b.finding;
+  const { diagnosis } = b.finding;
+  // Everything the server sent is printed (human and JSON) only without control characters.
+  const facts = stripControlFields(b.finding.facts);
+  const fromServer = (s: string | undefined) => (s === undefined ? undefined : stripControl(s));
   const wording: WordingInput = {
     facts,
-    baseUrl: b.settings.baseUrl,
+    baseUrl: displayUrl(b.settings.baseUrl),
     baseUrlFrom: b.settings.baseUrlFrom,
     orgId: b.settings.organization ?? undefined,
     projectId: b.settings.project ?? undefined,
@@ -132,10 +136,10 @@ function buildResult(b: BuildInput): CheckResult {
       provider: b.analysis.provider,
       length: b.analysis.length,
     },
-    baseUrl: b.settings.baseUrl,
-    checks: b.checks,
-    organization: answered.find((o) => o.organization)?.organization ?? b.settings.organization,
-    project: answered.find((o) => o.project)?.project ?? b.settings.project,
+    baseUrl: displayUrl(b.settings.baseUrl),
+    checks: b.checks.map((c) => (c.requestId ? { ...c, requestId: stripControl(c.requestId) } : c)),
+    organization: fromServer(answered.find((o) => o.organization)?.organization) ?? b.settings.organization,
+    project: fromServer(answered.find((o) => o.project)?.project) ?? b.settings.project,
     ...(rateLimits ? { rateLimits } : {}),
     ...(b.settings.environment.length ? { environment: b.settings.environment } : {}),
     ...(b.analysis.warnings.length ? { warnings: b.analysis.warnings } : {}),
@@ -160,7 +164,7 @@ function detailOf(diagnosis: Diagnosis, f: Facts): Pick<CheckResult, 'detail'> {
 /** The result when no source had a key: exit 3, naming OPENAI_API_KEY and --key-stdin. */
 export function missingKeyResult(options: Pick<Options, 'baseUrl'>, env: Env): CheckResult {
   const settings = requestSettings(options, env);
-  const text = diagnosisText('missing_key', { facts: {}, baseUrl: settings.baseUrl });
+  const text = diagnosisText('missing_key', { facts: {}, baseUrl: displayUrl(settings.baseUrl) });
   return {
     ok: false,
     diagnosis: 'missing_key',
@@ -168,7 +172,7 @@ export function missingKeyResult(options: Pick<Options, 'baseUrl'>, env: Env): C
     fix: text.fix,
     fixUrl: DIAGNOSES.missing_key.fixUrl,
     key: { source: 'none', masked: '' },
-    baseUrl: settings.baseUrl,
+    baseUrl: displayUrl(settings.baseUrl),
     checks: [],
     organization: settings.organization,
     project: settings.project,

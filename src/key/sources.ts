@@ -2,14 +2,15 @@
 // finds. The result always says which source was used.
 import { cmd } from '../platform/command-name.js';
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { DiagnosisError, UsageError } from '../errors.js';
 import { keychainKeySource, readEnvFileKey, shellBlockKeySource } from '../store/readers.js';
 import { registerSecret } from '../ui/redact.js';
+import { readKeyFromStream, STDIN_KEY_LIMIT } from './stdin-key.js';
 import type { KeyInput } from './types.js';
 
 export type KeySource = (ctx: Context) => Promise<KeyInput | undefined>;
 
-/** --key-stdin: the whole input, trimmed. A terminal on stdin would wait forever: refuse it. */
+/** --key-stdin: the whole input (a few KB at most), trimmed. A terminal on stdin would wait forever: refuse it. */
 async function fromStdin(ctx: Context): Promise<KeyInput | undefined> {
   if (ctx.io.stdinIsTTY) {
     throw new UsageError(
@@ -17,7 +18,16 @@ async function fromStdin(ctx: Context): Promise<KeyInput | undefined> {
       `Pipe the key in, e.g.: printenv OPENAI_API_KEY | ${cmd('--check-key --key-stdin')}`,
     );
   }
-  const value = (await ctx.io.readStdin()).trim();
+  const read = await readKeyFromStream(ctx.io.stdin);
+  if ('tooLarge' in read) {
+    const { bytes, exact } = read.tooLarge;
+    throw new DiagnosisError(
+      'malformed_key',
+      `Standard input held ${exact ? '' : 'more than '}${bytes} bytes, more than any key (at most ${STDIN_KEY_LIMIT} are read). Nothing was sent.`,
+      `Pipe only the key, e.g.: printenv OPENAI_API_KEY | ${cmd('--check-key --key-stdin')}`,
+    );
+  }
+  const value = read.text.trim();
   if (!value) return undefined;
   registerSecret(value);
   return { value, source: 'stdin' };
@@ -30,7 +40,7 @@ async function fromEnvironment(ctx: Context): Promise<KeyInput | undefined> {
   return { value, source: 'env:OPENAI_API_KEY' };
 }
 
-/** The project's .env file (--env-file, default ./.env): its OPENAI_API_KEY entry, as dotenv reads it. */
+/** The project's .env file (--dotenv, default ./.env): its OPENAI_API_KEY entry, as dotenv reads it. */
 async function fromDotEnv(ctx: Context): Promise<KeyInput | undefined> {
   const found = await readEnvFileKey(ctx);
   if (!found?.value.trim()) return undefined;

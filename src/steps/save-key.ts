@@ -34,7 +34,7 @@ export const saveKeyStep: Step = {
       if (!ctx.mode.interactive) {
         throw new StorageError(
           `The key works, but it could not be saved to ${failed.map((r) => r.location).join(', ')}.`,
-          'Fix the path (--env-file / --dotenv) or choose other targets with --save; nothing else was changed there.',
+          'Fix the path (--dotenv) or choose other targets with --save; nothing else was changed there.',
         );
       }
     }

@@ -45,7 +45,7 @@ export async function readShellBlockKey(ctx: Ctx): Promise<{ value: string; file
   return undefined;
 }
 
-/** OPENAI_API_KEY as dotenv reads it from --env-file (default ./.env). */
+/** OPENAI_API_KEY as dotenv reads it from --dotenv (default ./.env). */
 export async function readEnvFileKey(ctx: Ctx): Promise<{ value: string; file: string } | undefined> {
   const file = envFilePath(ctx);
   try {

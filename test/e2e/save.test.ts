@@ -35,14 +35,14 @@ describe('--non-interactive --key-stdin --save env,shell', () => {
     expect(anyFileContains(box.configDir, key)).toBe(false);
   });
 
-  it('--env-file names an existing file; --dotenv also a file that does not exist yet', async () => {
+  it('--dotenv names an existing file or one that does not exist yet', async () => {
     const box = sandbox();
     writeFileSync(join(box.cwd, 'app.env'), 'PORT=3000\n');
-    const existing = await runCli(['--non-interactive', '--key-stdin', '--save', 'env', '--env-file', 'app.env'], { box, stdin: { text: key } });
+    const existing = await runCli(['--non-interactive', '--key-stdin', '--save', 'env', '--dotenv', 'app.env'], { box, stdin: { text: key } });
     expect(existing.code, existing.stderr).toBe(0);
     expect(readFileSync(join(box.cwd, 'app.env'), 'utf8')).toBe(`PORT=3000\nOPENAI_API_KEY=${key}\n`);
 
-    // Node itself would stop on `--env-file new.env` (nodejs/node#54232); --dotenv avoids its parser.
+    // Node itself would stop on `--env-file new.env` (nodejs/node#54232): we offer only --dotenv.
     const fresh = await runCli(['--non-interactive', '--key-stdin', '--save', 'env', '--dotenv', 'new.env'], { box, stdin: { text: key } });
     expect(fresh.code, fresh.stderr).toBe(0);
     expect(parseEnv(readFileSync(join(box.cwd, 'new.env'), 'utf8')).OPENAI_API_KEY).toBe(key);

@@ -22,9 +22,18 @@ describe('parseOptions', () => {
 });
 
 describe('--dotenv', () => {
-  it('is --env-file under a name Node does not read', () => {
+  it('names the .env file (there is no --env-file: Node itself reads that one)', () => {
     expect(parseOptions({ dotenv: 'config/.env.local' }).envFile).toBe('config/.env.local');
-    expect(parseOptions({ envFile: '.env', dotenv: 'other.env' }).envFile).toBe('other.env');
     expect(parseOptions({}).envFile).toBe('.env');
+  });
+});
+
+describe('--check-key with --save', () => {
+  it('is refused: --check-key changes nothing on disk, and --save must not be ignored silently', () => {
+    expect(() => parseOptions({ checkKey: true, save: 'env' })).toThrow(UsageError);
+    expect(() => parseOptions({ checkKey: true, save: 'env,shell' })).toThrow(/cannot be combined with --save/);
+  });
+  it('allows --save none, which asks for nothing to be written', () => {
+    expect(parseOptions({ checkKey: true, save: 'none' }).save).toEqual(['none']);
   });
 });

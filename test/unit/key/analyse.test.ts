@@ -130,3 +130,14 @@ describe('analyseKey: what cannot be a key', () => {
     expect(a.masked).not.toMatch(/\u001b/);
   });
 });
+
+describe('analyseKey: length', () => {
+  it('refuses a string longer than any key format allows (plus a margin), so it is never sent', () => {
+    const a = analyseKey(fakeKeys.project() + body(200, 77));
+    expect(a).toMatchObject({ ok: false, diagnosis: 'malformed_key' });
+    expect(a.reason).toMatch(/^It is 364 characters long, longer than any API key/);
+  });
+  it('still accepts the longest real kind', () => {
+    expect(analyseKey(fakeKeys.serviceAccount()).ok).toBe(true);
+  });
+});

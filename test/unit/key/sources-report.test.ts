@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../src/errors.js';
+import { DiagnosisError, UsageError } from '../../../src/errors.js';
 import { missingKeyResult } from '../../../src/key/check.js';
 import { checkResultJson, renderCheckResult } from '../../../src/key/report.js';
 import { resolveKey } from '../../../src/key/sources.js';
@@ -39,6 +39,14 @@ describe('resolveKey', () => {
     mkdirSync(fromFile.cwd, { recursive: true });
     writeFileSync(`${fromFile.cwd}/.env`, `# comment\nOTHER=1\nOPENAI_API_KEY="${key}"\n`);
     expect(await resolveKey(fromFile)).toEqual({ value: key, source: 'file:.env' });
+  });
+
+  it('--key-stdin refuses more than a few KB as malformed_key, saying how many bytes there were', async () => {
+    const ctx = createTestContext({ stdin: key + 'A'.repeat(20_000), options: { keyStdin: true } });
+    const error = await resolveKey(ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DiagnosisError);
+    expect(error).toMatchObject({ diagnosis: 'malformed_key' });
+    expect((error as Error).message).toBe(`Standard input held ${key.length + 20_000} bytes, more than any key (at most 4096 are read). Nothing was sent.`);
   });
 
   it('finds nothing when no source has a key', async () => {

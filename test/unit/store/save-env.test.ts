@@ -45,7 +45,7 @@ describe('.env target', () => {
     expect((await ctx.config.read()).saved[0]!.created).toBe(false);
   });
 
-  it('honours --env-file relative to the working directory', async () => {
+  it('honours --dotenv relative to the working directory', async () => {
     const ctx = storeContext({ options: { envFile: 'config/.env.local' } });
     mkdirSync(join(ctx.cwd, 'config'));
     const [report] = await saveKey(ctx, KEY, ['env']);
