@@ -26,7 +26,9 @@ export interface Definition {
   trailing: string;
 }
 
-const ASSIGNMENT = /^(\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=)(.*)$/;
+// (?!\uFEFF): JS counts a byte-order mark as \s, Node's parseEnv and python-dotenv do not; a BOM-prefixed
+// first line defines another name for them, so it is not where the key goes.
+const ASSIGNMENT = /^(?!\uFEFF)(\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=)(.*)$/;
 
 export function splitLines(content: string): Line[] {
   const lines: Line[] = [];
