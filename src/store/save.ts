@@ -57,7 +57,12 @@ export async function availableTargets(ctx: Context): Promise<TargetOption[]> {
   const files = profileFiles(shell, ctx).map((f) => tildify(f, ctx.home)).join(' and ');
   const options: TargetOption[] = [
     { target: 'env', label: `the project file ${tildify(envFilePath(ctx), ctx.home)} (read by dotenv)`, available: true },
-    { target: 'shell', label: `your ${shell} profile ${files} (plain text, every new terminal)`, available: true, ...(exposure.length ? { exposure } : {}) },
+    {
+      target: 'shell',
+      label: `your ${shell} profile ${files} (plain text, every new terminal${exposure.length ? `; ${exposureNote(exposure, ctx.home)}` : ''})`,
+      available: true,
+      ...(exposure.length ? { exposure } : {}),
+    },
     {
       target: 'keychain',
       label: `${keychain.label} (encrypted; ${files} reads it at shell start)`,
@@ -65,10 +70,14 @@ export async function availableTargets(ctx: Context): Promise<TargetOption[]> {
       ...(keychain.why ? { why: keychain.why } : {}),
     },
   ];
-  const pick = project ? 'env' : keychain.available ? 'keychain' : 'shell';
+  // A profile in a git repository is never the default: the key would end up in a commit.
+  const pick = project ? 'env' : keychain.available ? 'keychain' : exposure.length ? 'env' : 'shell';
   for (const o of options) if (o.target === pick) o.recommended = true;
   return options;
 }
+
+const exposureNote = (exposure: ProfileExposure[], home: string) =>
+  `${exposure[0]!.exposure === 'tracked' ? 'TRACKED by git' : 'inside a git work tree'} in ${tildify(exposure[0]!.repo, home)}`;
 
 async function exposedProfiles(ctx: Context, shell: ReturnType<typeof detectShell>): Promise<ProfileExposure[]> {
   const found = await Promise.all(profileFiles(shell, ctx).map((f) => profileExposure(f, ctx.env)));

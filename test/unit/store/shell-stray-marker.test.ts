@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runReset } from '../../../src/commands/reset.js';
-import { BLOCK_END, BLOCK_START, MalformedBlockError, blockText, plainBlockKey, removeBlocks, renderBlock, upsertBlock } from '../../../src/store/shell-block.js';
+import { BLOCK_END, BLOCK_START, type BlockSource, MalformedBlockError, blockText, plainBlockKey, removeBlocks, renderBlock, upsertBlock } from '../../../src/store/shell-block.js';
 import { saveKey } from '../../../src/store/save.js';
 import { fakeKeys } from '../../fakes/fake-keys.js';
 import { storeContext } from './store-context.js';
@@ -39,7 +39,12 @@ describe('stray openai-onboard markers', () => {
 
   it('every block openai-onboard renders, for every shell and source, is recognised as ours', () => {
     for (const shell of ['bash', 'zsh', 'fish', 'pwsh'] as const) {
-      const sources = [{ kind: 'plain', key: KEY }, { kind: 'keychain', backend: 'secret-service' }, { kind: 'keychain', backend: 'macos' }, ...(shell === 'pwsh' ? [{ kind: 'keychain', backend: 'windows' }] : [])] as const;
+      const sources: BlockSource[] = [
+        { kind: 'plain', key: KEY },
+        { kind: 'keychain', backend: 'secret-service' },
+        { kind: 'keychain', backend: 'macos' },
+        ...(shell === 'pwsh' ? [{ kind: 'keychain', backend: 'windows' } as const] : []),
+      ];
       for (const source of sources) {
         const text = `x=1\n${renderBlock(shell, source)}`;
         expect(removeBlocks(text)).toEqual({ content: 'x=1\n', removed: 1 });
