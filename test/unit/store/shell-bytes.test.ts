@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runReset } from '../../../src/commands/reset.js';
+import { fingerprint } from '../../../src/key/mask.js';
 import { saveKey } from '../../../src/store/save.js';
 import { shellSees, sha256 } from '../../../src/store/shell-verify.js';
 import { fakeKeys } from '../../fakes/fake-keys.js';
@@ -46,6 +47,16 @@ describe('shell profile bytes', () => {
     expect(readFileSync(bashrc, 'latin1')).toContain('alias later=1');
     expect(readFileSync(`${bashrc}.openai-onboard.bak`).equals(LATIN1)).toBe(true);
     expect(ctx.io.stdoutText()).toMatch(/kept its backup .*changed since openai-onboard first edited it/);
+  });
+
+  it('reset takes the key line out of a .env as bytes: a Latin-1 line next to it survives', async () => {
+    const ctx = resetCtx();
+    const env = join(ctx.cwd, '.env');
+    const greeting = Buffer.concat([Buffer.from('GREETING=caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    writeFileSync(env, Buffer.concat([greeting, Buffer.from(`OPENAI_API_KEY=${KEY}\n`)]));
+    await ctx.config.update((c) => void c.saved.push({ target: 'env', location: env, masked: 'm', fingerprint: fingerprint(KEY), savedAt: 'now' }));
+    await runReset(ctx);
+    expect(readFileSync(env).equals(greeting)).toBe(true);
   });
 
   it('restores a missing final newline', async () => {
