@@ -37,14 +37,14 @@ export async function runReset(ctx: Context): Promise<number> {
       outcomes.push({ target: entry.target, location: entry.location, outcome: 'kept', detail: `could not remove it: ${redact(error instanceof Error ? error.message : String(error))}` });
     }
   }
-  await removeConfig(ctx);
+  const configRemoved = await removeConfig(ctx);
   if (ctx.options.json) {
     ctx.io.out(
       JSON.stringify({
         ok: true,
         removed: outcomes.filter((o) => o.outcome !== 'kept'),
         kept: outcomes.filter((o) => o.outcome === 'kept'),
-        configRemoved: true,
+        configRemoved,
       }),
     );
   } else {
@@ -52,7 +52,8 @@ export async function runReset(ctx: Context): Promise<number> {
       const mark = o.outcome === 'kept' ? ctx.io.c.yellow('!') : ctx.io.c.green('✔');
       ctx.io.out(`${mark} ${t(o.location)}: ${t(o.detail)}`);
     }
-    ctx.io.out(`${ctx.io.c.green('✔')} ${t(ctx.config.path)}: removed`);
+    if (configRemoved) ctx.io.out(`${ctx.io.c.green('✔')} ${t(ctx.config.path)}: removed`);
+    else ctx.io.out(`${ctx.io.c.yellow('!')} ${t(ctx.config.path)}: left as it is (see the warning)`);
   }
   ctx.io.err(ctx.io.c.yellow('Deleting local copies does not revoke the key: anyone who has a copy can still use it.'));
   ctx.io.err('To revoke it, delete it on the API keys page.');

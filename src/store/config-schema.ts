@@ -2,7 +2,7 @@
 // never loads zod: config-store.ts imports this only to read an existing file or to write one.
 import * as z from 'zod/mini';
 
-const savedEntry = z.object({
+export const savedEntry = z.object({
   target: z.enum(['env', 'shell', 'keychain']),
   /** File written (env, shell) or keychain service/account label. */
   location: z.string(),
@@ -19,6 +19,8 @@ const savedEntry = z.object({
   /** shell entries: whether the block holds the key itself or reads it from the keychain. */
   variant: z.optional(z.enum(['plain', 'keychain'])),
 });
+
+export const CONFIG_VERSION = 1;
 
 export const configSchema = z.object({
   version: z.literal(1),
@@ -38,3 +40,20 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 export type SavedEntry = z.infer<typeof savedEntry>;
+
+/**
+ * A file from a newer openai-onboard (version > 1): whatever parts this version understands. Entries
+ * it cannot read are skipped, not dropped from the file: the store never writes such a file.
+ */
+export function understoodParts(raw: Record<string, unknown>): Config {
+  const saved = Array.isArray(raw.saved) ? raw.saved.flatMap((e) => {
+    const r = savedEntry.safeParse(e);
+    return r.success ? [r.data] : [];
+  }) : [];
+  const config: Config = { version: 1, saved };
+  const progress = configSchema.shape.progress.safeParse(raw.progress);
+  if (progress.success && progress.data) config.progress = progress.data;
+  const lastCheck = configSchema.shape.lastCheck.safeParse(raw.lastCheck);
+  if (lastCheck.success && lastCheck.data) config.lastCheck = lastCheck.data;
+  return config;
+}

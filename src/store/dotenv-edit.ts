@@ -26,7 +26,10 @@ export interface Definition {
   trailing: string;
 }
 
-const ASSIGNMENT = /^(\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=)(.*)$/;
+// Only lines Node's parseEnv reads as a definition (the read-back uses it): (?!\uFEFF) because JS counts a
+// byte-order mark as \s and parseEnv does not, so a BOM-prefixed first line defines another name; and
+// `export ` with exactly one space, because parseEnv strips only that (`export  A=1` defines " A").
+const ASSIGNMENT = /^(?!\uFEFF)(\s*(?:export )?([A-Za-z_][\w.-]*)\s*=)(.*)$/;
 
 export function splitLines(content: string): Line[] {
   const lines: Line[] = [];

@@ -17,14 +17,15 @@ export async function gitRoot(dir: string, env: Env): Promise<string | undefined
   return r.code === 0 ? r.stdout.trim() || undefined : undefined;
 }
 
-export async function isTracked(file: string, env: Env): Promise<boolean> {
-  const r = await git(['ls-files', '--error-unmatch', '--', file], dirname(file), env);
+/** `cwd` defaults to the file's directory; pass an existing one for a file that does not exist yet. */
+export async function isTracked(file: string, env: Env, cwd = dirname(file)): Promise<boolean> {
+  const r = await git(['ls-files', '--error-unmatch', '--', file], cwd, env);
   return r.code === 0;
 }
 
 /** `git check-ignore -q` exits 0 when ignored, 1 when not, 128 on errors. */
-export async function isIgnored(file: string, env: Env): Promise<boolean | undefined> {
-  const r = await git(['check-ignore', '-q', '--', file], dirname(file), env);
+export async function isIgnored(file: string, env: Env, cwd = dirname(file)): Promise<boolean | undefined> {
+  const r = await git(['check-ignore', '-q', '--', file], cwd, env);
   if (r.code === 0) return true;
   if (r.code === 1) return false;
   return undefined;

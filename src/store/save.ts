@@ -13,6 +13,7 @@ import { keychainDescription, keychainInfo, keychainRead, keychainStore } from '
 import { isProjectDir } from './project.js';
 import { type BlockSource, renderBlock } from './shell-block.js';
 import { detectShell, profileFiles, tildify } from './shell-paths.js';
+import { assertProfilesPrivate, describeExposure, type ProfileExposure, profileExposure } from './shell-exposure.js';
 import { writeBlock } from './shell-profile.js';
 import { sha256, shellSees } from './shell-verify.js';
 
@@ -26,7 +27,10 @@ export interface SaveReport {
   verified: boolean;
   /** Extra lines for the user: ".env added to .gitignore", "open a new terminal", … */
   notes: string[];
-  /** Set when this target could not be saved (nothing was written there). */
+  /**
+   * Set when this target failed: nothing was written there, or it was written but reading it back
+   * did not give the key (then the write is recorded, so `reset` removes it).
+   */
   error?: string;
   /** Problems saveKey has already printed to stderr (e.g. ".env is tracked by git"). */
   warnings?: string[];
@@ -39,16 +43,26 @@ export interface TargetOption {
   why?: string;
   /** The one to pre-select: .env in a project directory, else the keychain, else the shell profile. */
   recommended?: boolean;
+  /**
+   * shell: profiles that git would carry into a repository (a dotfiles repo). Ask first, default
+   * No, recommend the keychain; `describeExposure` words it. A non-interactive save refuses them without --yes.
+   */
+  exposure?: ProfileExposure[];
 }
 
 /** Which targets are offered, and which is pre-selected, on this machine. */
 export async function availableTargets(ctx: Context): Promise<TargetOption[]> {
   const shell = detectShell(ctx);
-  const [keychain, project] = await Promise.all([keychainInfo(ctx), isProjectDir(ctx.cwd)]);
+  const [keychain, project, exposure] = await Promise.all([keychainInfo(ctx), isProjectDir(ctx.cwd), exposedProfiles(ctx, shell)]);
   const files = profileFiles(shell, ctx).map((f) => tildify(f, ctx.home)).join(' and ');
   const options: TargetOption[] = [
     { target: 'env', label: `the project file ${tildify(envFilePath(ctx), ctx.home)} (read by dotenv)`, available: true },
-    { target: 'shell', label: `your ${shell} profile ${files} (plain text, every new terminal)`, available: true },
+    {
+      target: 'shell',
+      label: `your ${shell} profile ${files} (plain text, every new terminal${exposure.length ? `; ${exposureNote(exposure, ctx.home)}` : ''})`,
+      available: true,
+      ...(exposure.length ? { exposure } : {}),
+    },
     {
       target: 'keychain',
       label: `${keychain.label} (encrypted; ${files} reads it at shell start)`,
@@ -56,9 +70,18 @@ export async function availableTargets(ctx: Context): Promise<TargetOption[]> {
       ...(keychain.why ? { why: keychain.why } : {}),
     },
   ];
-  const pick = project ? 'env' : keychain.available ? 'keychain' : 'shell';
+  // A profile in a git repository is never the default: the key would end up in a commit.
+  const pick = project ? 'env' : keychain.available ? 'keychain' : exposure.length ? 'env' : 'shell';
   for (const o of options) if (o.target === pick) o.recommended = true;
   return options;
+}
+
+const exposureNote = (exposure: ProfileExposure[], home: string) =>
+  `${exposure[0]!.exposure === 'tracked' ? 'TRACKED by git' : 'inside a git work tree'} in ${tildify(exposure[0]!.repo, home)}`;
+
+async function exposedProfiles(ctx: Context, shell: ReturnType<typeof detectShell>): Promise<ProfileExposure[]> {
+  const found = await Promise.all(profileFiles(shell, ctx).map((f) => profileExposure(f, ctx.env)));
+  return found.filter((e): e is ProfileExposure => e !== undefined);
 }
 
 interface Run {
@@ -122,7 +145,9 @@ async function attempt(target: StoreTarget, location: string, work: () => Promis
 async function saveEnv(run: Run): Promise<SaveReport> {
   const w = await saveToEnvFile(run.ctx, run.key);
   run.entries.push({ target: 'env', location: w.path, created: w.created, ...run.base });
-  return { target: 'env', location: w.path, verified: w.verified, notes: w.notes, warnings: w.warnings };
+  // A key the consumer cannot read back is not saved, whatever the file now holds (reset removes it).
+  const error = w.verified ? undefined : 'written, but read back with a dotenv parser the file does not yield this key; check it by hand';
+  return { target: 'env', location: w.path, verified: w.verified, notes: w.notes, warnings: w.warnings, ...(error ? { error } : {}) };
 }
 
 async function saveKeychain(run: Run): Promise<SaveReport> {
@@ -136,8 +161,10 @@ async function saveKeychain(run: Run): Promise<SaveReport> {
   const stored = (await keychainRead(run.ctx, info.backend)) === run.key;
   const shell = await saveShell(run, { kind: 'keychain', backend: info.backend });
   const notes = [`Stored in ${location}.`, ...shell.notes];
-  const warnings = [...(stored ? [] : [`Reading the key back from ${info.label} did not return it.`]), ...(shell.warnings ?? [])];
-  return { target: 'keychain', location, verified: stored && shell.verified, notes, warnings };
+  // The key is saved once the keychain returns it; a profile block that does not run is a warning.
+  const warnings = [...(shell.error ? [`The profile block was ${shell.error}.`] : []), ...(shell.warnings ?? [])];
+  const error = stored ? undefined : `stored, but reading the key back from ${info.label} did not return it`;
+  return { target: 'keychain', location, verified: stored && shell.verified, notes, warnings, ...(error ? { error } : {}) };
 }
 
 async function saveShell(run: Run, source: BlockSource): Promise<SaveReport> {
@@ -146,6 +173,9 @@ async function saveShell(run: Run, source: BlockSource): Promise<SaveReport> {
   const files = profileFiles(shell, ctx);
   const notes: string[] = [];
   const warnings: string[] = [];
+  // Only a plain key is a secret; a keychain block holds a lookup command.
+  const exposed = source.kind === 'plain' ? await assertProfilesPrivate(ctx, files) : [];
+  for (const e of exposed) warnings.push(`${describeExposure(e, ctx.home)} Do not commit it; the keychain is the safer place (--save keychain).`);
   for (const file of files) {
     const w = await writeBlock(file, (eol) => renderBlock(shell, source, eol));
     const earlier = w.changed ? '' : ' (unchanged)';
@@ -162,13 +192,15 @@ async function saveShell(run: Run, source: BlockSource): Promise<SaveReport> {
   }
   const view = await shellSees(ctx, shell);
   let verified = false;
+  // A read-back that does not match is a failed save: the key is in the file, but no terminal gets it.
+  let error: string | undefined;
   if (!view.ran) notes.push(`Not verified: ${view.why}.`);
   else if (view.sha256 === sha256(run.key)) verified = true;
-  else if (view.sha256 === null) warnings.push(`A new ${shell} does not see OPENAI_API_KEY: something in your startup files prevents the block from running.`);
+  else if (view.sha256 === null) error = `written, but a new ${shell} does not see OPENAI_API_KEY: something in your startup files prevents the block from running`;
   // The shell reports a SHA-256; its first 12 hex digits are the fingerprint shown everywhere.
-  else warnings.push(`A new ${shell} sees a different key (fingerprint ${view.sha256.slice(0, 12)}): a later line in your startup files overrides the block.`);
+  else error = `written, but a new ${shell} sees a different key (fingerprint ${view.sha256.slice(0, 12)}): a later line in your startup files overrides the block`;
   if (verified) notes.push('Open a new terminal (or run `exec $SHELL`) for it to take effect.');
-  return { target: 'shell', location: files.join(', '), verified, notes, warnings };
+  return { target: 'shell', location: files.join(', '), verified, notes, warnings, ...(error ? { error } : {}) };
 }
 
 /** Records what was written where, replacing earlier records of the same place. */

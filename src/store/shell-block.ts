@@ -89,21 +89,83 @@ interface Span {
   end: number;
 }
 
-/** Character spans of every block, start line to end line inclusive (with its newline). */
+/** A marker line or block that openai-onboard did not write in that shape: never edited, never removed. */
+export class MalformedBlockError extends StorageError {
+  constructor(
+    readonly line: number,
+    readonly problem: string,
+  ) {
+    super(`line ${line}: ${problem}`);
+  }
+}
+
+const START_LINE = /^[ \t]*# >>> openai-onboard >>>[ \t]*$/;
+const END_LINE = /^[ \t]*# <<< openai-onboard <<<[ \t]*$/;
+const COMMENT_LINE = /^# Written by openai-onboard\b/;
+const PLAIN_LINE = /^(?:export OPENAI_API_KEY=|set -gx OPENAI_API_KEY |\$env:OPENAI_API_KEY = )'[^'\n]*'$/;
+
+/** Every keychain body we render, one string per shell and backend (lines joined by \n). */
+const KEYCHAIN_BODIES: string[] = (['bash', 'zsh', 'fish', 'pwsh'] as const).flatMap((shell) =>
+  (['secret-service', 'macos', 'windows'] as const).flatMap((backend) => {
+    try {
+      return [body(shell, { kind: 'keychain', backend }).join('\n')];
+    } catch {
+      return [];
+    }
+  }),
+);
+
+/** Only what renderBlock writes is ours: our comment line, then the plain line or a keychain body. */
+function isOurBody(lines: string[]): boolean {
+  if (!lines[0] || !COMMENT_LINE.test(lines[0])) return false;
+  const rest = lines.slice(1);
+  if (rest.length === 1 && PLAIN_LINE.test(rest[0]!)) return true;
+  return KEYCHAIN_BODIES.includes(rest.join('\n'));
+}
+
+/**
+ * Character spans of every block, start line to end line inclusive (with its newline). Anything
+ * that looks like ours but is not exactly a block we write (a lone start or end marker, a start
+ * inside a block, other lines between the markers) throws MalformedBlockError: a stray marker must
+ * never make the lines after it "ours" (save would replace them, reset would delete them).
+ */
 function findBlocks(content: string): Span[] {
   const spans: Span[] = [];
-  const lineAt = /^[ \t]*# >>> openai-onboard >>>[ \t]*\r?$/gm;
-  for (let m = lineAt.exec(content); m; m = lineAt.exec(content)) {
-    const endRe = /^[ \t]*# <<< openai-onboard <<<[ \t]*\r?$/gm;
-    endRe.lastIndex = m.index;
-    const e = endRe.exec(content);
-    if (!e) throw new StorageError('An openai-onboard block in this file has a start marker but no end marker; fix or remove it by hand, then try again.');
-    let end = e.index + e[0].length;
-    if (content[end] === '\n') end++;
-    spans.push({ start: m.index, end });
-    lineAt.lastIndex = end;
+  const lineRe = /[^\n]*(?:\n|$)/g;
+  let open: { start: number; line: number; body: string[] } | undefined;
+  let n = 0;
+  for (let m = lineRe.exec(content); m && m[0] !== ''; m = lineRe.exec(content)) {
+    n++;
+    const text = m[0].replace(/\r?\n$/, '').replace(/\r$/, '');
+    if (START_LINE.test(text)) {
+      if (open) throw new MalformedBlockError(open.line, `an openai-onboard start marker without its end marker (another start marker follows at line ${n})`);
+      open = { start: m.index, line: n, body: [] };
+    } else if (END_LINE.test(text)) {
+      if (!open) throw new MalformedBlockError(n, 'an openai-onboard end marker without a start marker');
+      if (!isOurBody(open.body)) throw new MalformedBlockError(open.line, 'an openai-onboard block with lines openai-onboard did not write');
+      spans.push({ start: open.start, end: m.index + m[0].length });
+      open = undefined;
+    } else if (open) {
+      open.body.push(text);
+    }
   }
+  if (open) throw new MalformedBlockError(open.line, 'an openai-onboard start marker without an end marker');
   return spans;
+}
+
+/** findBlocks for readers (status, key sources): a malformed block is simply not ours. */
+function blocksOrNone(content: string): Span[] {
+  try {
+    return findBlocks(content);
+  } catch (error) {
+    if (error instanceof MalformedBlockError) return [];
+    throw error;
+  }
+}
+
+/** Throws MalformedBlockError when the text holds a marker that is not part of a block we wrote. */
+export function assertWellFormed(content: string): void {
+  findBlocks(content);
 }
 
 export function eolOf(content: string): string {
@@ -115,10 +177,10 @@ export function eolOf(content: string): string {
 export function upsertBlock(content: string, block: string): string {
   const spans = findBlocks(content);
   if (spans.length === 0) {
-    const eol = eolOf(content);
     if (content === '') return block;
-    // One blank line before the block; removeBlocks takes it away again.
-    const sep = content.endsWith('\n') ? eol : eol + eol;
+    // One blank line before the block; removeBlocks takes it away again. It is a bare LF even in a
+    // CRLF file: bash runs a "\r" line as a command (and would read a value with a trailing "\r").
+    const sep = content.endsWith('\n') ? '\n' : `${eolOf(content)}\n`;
     return content + sep + block;
   }
   let out = content.slice(0, spans[0]!.start) + block;
@@ -142,7 +204,7 @@ export function removeBlocks(content: string): { content: string; removed: numbe
 
 /** The text between the markers of the first block, if any. */
 export function blockText(content: string): string | undefined {
-  const [span] = findBlocks(content);
+  const [span] = blocksOrNone(content);
   return span ? content.slice(span.start, span.end) : undefined;
 }
 

@@ -1,8 +1,10 @@
 // Which shell the user runs and which files it reads at start. Pure functions of the Context's
 // env, home and platform, so tests state any machine.
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Context } from '../context.js';
 import type { ShellName } from '../options.js';
+import { zshDotDir } from './shell-zdotdir.js';
 
 type Where = Pick<Context, 'env' | 'home' | 'platform'>;
 
@@ -16,14 +18,23 @@ export function detectShell(ctx: Where & { options: { shell?: ShellName } }): Sh
 }
 
 const configHome = (ctx: Where) => ctx.env.XDG_CONFIG_HOME || join(ctx.home, '.config');
-const zdotdir = (ctx: Where) => ctx.env.ZDOTDIR || ctx.home;
+const zdotdir = (ctx: Where) => zshDotDir(ctx);
+
+/**
+ * bash on macOS: Terminal starts login shells, and a login bash reads only the first existing of
+ * these. Creating ~/.bash_profile next to an existing ~/.profile would make bash stop reading it.
+ */
+export function bashLoginFile(ctx: Where): string {
+  const candidates = ['.bash_profile', '.bash_login', '.profile'].map((f) => join(ctx.home, f));
+  return candidates.find((f) => existsSync(f)) ?? candidates[0]!;
+}
 
 /** The files openai-onboard writes its block into for a shell. */
 export function profileFiles(shell: ShellName, ctx: Where): string[] {
   switch (shell) {
     case 'bash':
       // macOS terminals start login shells, which read ~/.bash_profile and not ~/.bashrc.
-      return ctx.platform === 'darwin' ? [join(ctx.home, '.bashrc'), join(ctx.home, '.bash_profile')] : [join(ctx.home, '.bashrc')];
+      return ctx.platform === 'darwin' ? [join(ctx.home, '.bashrc'), bashLoginFile(ctx)] : [join(ctx.home, '.bashrc')];
     case 'zsh':
       return [join(zdotdir(ctx), '.zshrc')];
     case 'fish':
@@ -46,7 +57,8 @@ export function startupFiles(shell: ShellName, ctx: Where): string[] {
     case 'bash':
       return ['.bash_profile', '.bash_login', '.profile', '.bashrc'].map((f) => join(ctx.home, f));
     case 'zsh':
-      return ['.zshenv', '.zprofile', '.zshrc', '.zlogin'].map((f) => join(zdotdir(ctx), f));
+      // .zshenv comes from the ZDOTDIR zsh starts with; it may move the others (see shell-zdotdir.ts).
+      return [join(ctx.env.ZDOTDIR || ctx.home, '.zshenv'), ...['.zprofile', '.zshrc', '.zlogin'].map((f) => join(zdotdir(ctx), f))];
     case 'fish':
       // conf.d files are listed by the scanner (a directory); config.fish is read after them.
       return [join(configHome(ctx), 'fish', 'config.fish')];

@@ -1,14 +1,14 @@
 // Undoing exactly what openai-onboard wrote, from its own records: the key line it wrote in a .env
 // (only while it still holds that key), its shell-profile blocks and their backups, its keychain
 // entry, and finally its config. Anything else, even another OPENAI_API_KEY line, is left alone.
-import { rm, rmdir, unlink } from 'node:fs/promises';
+import { access, rm, rmdir, unlink } from 'node:fs/promises';
 import type { Context } from '../context.js';
 import { fingerprint } from '../key/mask.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { SavedEntry } from './config-store.js';
 import { removeEnvKey } from './dotenv-edit.js';
 import { keychainDelete, keychainInfo } from './keychain.js';
-import { readIfExists, removeBlockFrom, resolveTarget } from './shell-profile.js';
+import { readBytesIfExists, removeBlockFrom, resolveTarget } from './shell-profile.js';
 
 export interface UndoOutcome {
   target: SavedEntry['target'];
@@ -28,7 +28,8 @@ export async function undoEntry(ctx: Pick<Context, 'env' | 'platform'>, e: Saved
   const base = { target: e.target, location: e.location };
   if (e.target === 'env') {
     const path = await resolveTarget(e.location);
-    const text = await readIfExists(path);
+    // As bytes (latin1): the lines around the key line may be in any encoding, and stay as they were.
+    const text = await readBytesIfExists(path);
     if (text === undefined) return { ...base, outcome: 'absent', detail: 'the file no longer exists' };
     const r = removeEnvKey(text, (value) => fingerprint(value) === e.fingerprint);
     if (r.removed === 0) {
@@ -40,24 +41,39 @@ export async function undoEntry(ctx: Pick<Context, 'env' | 'platform'>, e: Saved
       await unlink(path);
       return { ...base, outcome: 'removed', detail: 'removed the file (openai-onboard created it and nothing else is in it)' };
     }
-    await writeFileAtomic(path, r.content);
+    await writeFileAtomic(path, Buffer.from(r.content, 'latin1'));
     return { ...base, outcome: 'removed', detail: 'removed the OPENAI_API_KEY line; the rest of the file is unchanged' };
   }
-  if (e.target === 'shell') {
-    const r = await removeBlockFrom(e.location, Boolean(e.created));
-    if (e.backup) await rm(e.backup, { force: true });
-    const backup = e.backup ? ' and its backup' : '';
-    if (!r.removed) return { ...base, outcome: 'absent', detail: `the block is already gone${backup ? '; removed its backup' : ''}` };
-    return { ...base, outcome: 'removed', detail: r.deletedFile ? `removed the file${backup} (openai-onboard created it)` : `removed the openai-onboard block${backup}` };
-  }
+  if (e.target === 'shell') return undoShellBlock(e);
   const backend = e.keychain ?? (await keychainInfo(ctx)).backend;
   if (!backend) return { ...base, outcome: 'kept', detail: 'no keychain is reachable from here; remove the entry "openai-onboard" by hand' };
   const removed = await keychainDelete(ctx, backend);
   return { ...base, outcome: removed ? 'removed' : 'absent', detail: removed ? 'removed the keychain entry' : 'the keychain entry is already gone' };
 }
 
-/** Removes config.json and, when empty, the config directory. */
-export async function removeConfig(ctx: Pick<Context, 'config'>): Promise<void> {
-  await ctx.config.remove();
+/**
+ * The block goes; its backup goes only once the file is back to exactly the backup's bytes. If the
+ * file changed since our first edit, the backup may hold the only copy of something: it stays.
+ */
+async function undoShellBlock(e: SavedEntry): Promise<UndoOutcome> {
+  const base = { target: e.target, location: e.location };
+  const r = await removeBlockFrom(e.location, Boolean(e.created), e.backup);
+  const backupExists = e.backup !== undefined && (await access(e.backup).then(() => true, () => false));
+  let backupNote = '';
+  if (backupExists && (r.matchesBackup || r.deletedFile)) {
+    await rm(e.backup!, { force: true });
+    backupNote = ' and its backup';
+  } else if (backupExists) {
+    backupNote = `; kept its backup ${e.backup} because the file changed since openai-onboard first edited it (compare them, then delete the backup)`;
+  }
+  if (!r.removed) return { ...base, outcome: 'absent', detail: `the block is already gone${backupNote.startsWith(' and') ? '; removed its backup' : backupNote}` };
+  if (r.deletedFile) return { ...base, outcome: 'removed', detail: `removed the file${backupNote} (openai-onboard created it)` };
+  return { ...base, outcome: 'removed', detail: `removed the openai-onboard block${backupNote}` };
+}
+
+/** Removes config.json and, when empty, the config directory. False when the store kept it (it warned why). */
+export async function removeConfig(ctx: Pick<Context, 'config'>): Promise<boolean> {
+  if (!(await ctx.config.remove())) return false;
   await rmdir(ctx.config.dir).catch(() => {});
+  return true;
 }

@@ -42,7 +42,8 @@ describe('shell block', () => {
     const withTail = `${first}export EDITOR=vim\r\n`;
     const second = upsertBlock(withTail, renderBlock('bash', { kind: 'plain', key: KEY }, '\r\n'));
     expect(second.split(BLOCK_START)).toHaveLength(2);
-    expect(second.startsWith(`${before}\r\n${BLOCK_START}`)).toBe(true);
+    // The blank line before the block is a bare LF even in a CRLF file (bash would run a lone "\r").
+    expect(second.startsWith(`${before}\n${BLOCK_START}`)).toBe(true);
     expect(second.endsWith(`${BLOCK_END}\r\nexport EDITOR=vim\r\n`)).toBe(true);
     expect(plainBlockKey(second)).toBe(KEY);
   });
