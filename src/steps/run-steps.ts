@@ -1,13 +1,13 @@
 // Runs the ordered steps, records progress after each resumable one, and follows goto/resume/finish.
 import type { Context } from '../context.js';
 import { CancelledError } from '../errors.js';
-import type { Step, StepId, StepOutcome } from './step.js';
+import { numberedSteps, type Step, type StepId, type StepOutcome } from './step.js';
 
 /** A loop guard: paste → check → paste … is legitimate, but never forever. */
 const MAX_TRANSITIONS = 200;
 
 export async function runSteps(ctx: Context, steps: readonly Step[]): Promise<void> {
-  const numbered = steps.filter((s) => s.id !== 'welcome' && s.id !== 'done');
+  const numbered = numberedSteps(steps);
   let i = 0;
   for (let transitions = 0; i < steps.length; transitions++) {
     if (transitions > MAX_TRANSITIONS) throw new Error('internal: the wizard went round in circles');

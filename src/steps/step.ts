@@ -5,7 +5,6 @@ export type StepId =
   | 'welcome'
   | 'explain-plans'
   | 'sign-in'
-  | 'payment-method'
   | 'credits'
   | 'create-key'
   | 'paste-key'
@@ -35,6 +34,11 @@ export interface Step {
    */
   resumable: boolean;
   run(ctx: Context): Promise<StepOutcome | void>;
+}
+
+/** Steps shown as "Step n of N" and in the plan: all but the greeting and the summary. */
+export function numberedSteps(steps: readonly Step[]): Step[] {
+  return steps.filter((s) => s.id !== 'welcome' && s.id !== 'done');
 }
 
 export const CONTINUE: StepOutcome = { next: 'continue' };
