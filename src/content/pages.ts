@@ -24,7 +24,6 @@ export const CREATE_KEY = {
   label: 'API keys',
   lines: [
     `Click ${label(LABELS.createSecretKey)}, then:`,
-    '  • Owned by you, in one of your projects (a project key).',
     '  • Name it for where it will run, e.g. laptop-2026.',
     `  • Permissions: ${label(LABELS.restricted)} (recommended), with ${label(LABELS.listModelsRead)} and`,
     `    ${label(LABELS.modelCapabilitiesRequest)}; ${label(LABELS.mixed)} is not enough.`,

@@ -7,9 +7,9 @@ import type { StepId } from '../steps/step.js';
 import { LABELS, label, MONEY, TERMS, usd } from './facts.js';
 
 export const PLANS_INTRO = [
-  'Your ChatGPT plan (Free, Plus, Pro or Business) includes no API usage: the API',
-  'is billed separately, on platform.openai.com. That is why a first API call often',
-  'fails with "429 insufficient_quota".',
+  'No ChatGPT plan (Free, Plus, Pro or Business) includes API usage: the API is',
+  'billed separately, on platform.openai.com. That is why a first call often fails',
+  'with "429 insufficient_quota".',
   '',
   `New API accounts are prepaid: you buy credit (from ${usd(MONEY.minimumPurchase)}) and calls draw on it.`,
   `Credit expires after ${TERMS.creditExpiry.value} and is not refundable.`,
@@ -25,7 +25,7 @@ export const PLAN_NOTES: Partial<Record<StepId, string>> = {
 
 /** The first purchase, on the billing overview. */
 export const BUY_CREDIT = [
-  'New API accounts are prepaid. On the billing page:',
+  'On the billing page:',
   `  • Click ${label(LABELS.addPaymentDetails)}: a card, then the amount (at least ${usd(MONEY.minimumPurchase)};`,
   `    ${usd(MONEY.defaultFirstPurchase)} is filled in). Later: ${label(LABELS.buyCredits)} or ${label(LABELS.addToCreditBalance)}.`,
   '  • Auto-reload starts switched on: below a threshold, it charges the card',
@@ -35,16 +35,17 @@ export const BUY_CREDIT = [
 
 /** Printed, not opened: a spend alert only emails; an enforced hard limit is what stops traffic. */
 export const HARD_LIMIT_ADVICE = [
-  `Recommended: on the limits page, ${label(LABELS.enforceHardLimit)}. API calls stop once`,
-  `the month's spend reaches it (${TERMS.hardLimitDelay.value}). A spend alert only emails.`,
+  `Recommended: ${label(LABELS.enforceHardLimit)} on the limits page. API calls then stop`,
+  `when the month's spend reaches it (${TERMS.hardLimitDelay.value}). A spend`,
+  'alert only emails.',
 ];
 
 export type CreditAnswer = 'added' | 'later';
 
 export const CREDIT_QUESTION = 'Is there credit on the account now?';
 export const CREDIT_CHOICES: ReadonlyArray<{ value: CreditAnswer; name: string }> = [
-  { value: 'added', name: 'Yes (or the account is invoiced monthly)' },
-  { value: 'later', name: 'Not yet: the key check will wait for it' },
+  { value: 'added', name: 'Yes' },
+  { value: 'later', name: 'Not yet (the key check will wait for it)' },
 ];
 
 /** For the Done screen and the model_access_denied advice: some models need a verified organization. */

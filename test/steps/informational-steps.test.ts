@@ -19,7 +19,7 @@ describe('explain-plans', () => {
     const ctx = interactiveContext([{ kind: 'pressEnter', match: 'Press Enter to begin', answer: '' }]);
     expect(await run(explainPlans, ctx)).toEqual({ next: 'continue' });
     const text = ctx.io.stderrText();
-    expect(text).toMatch(/ChatGPT plan \(Free, Plus, Pro or Business\) includes no API usage/);
+    expect(text).toMatch(/No ChatGPT plan \(Free, Plus, Pro or Business\) includes API usage/);
     expect(text).toMatch(/prepaid: you buy credit \(from \$5\)/);
     expect(text).toContain('expires after one year and is not refundable');
     // Never promise free trial credits, never offer card-billed pay-as-you-go, no CLI flags in the wizard.
@@ -92,8 +92,7 @@ describe('credits', () => {
     const ctx = nonInteractiveContext();
     await run(creditsStep, ctx);
     const text = ctx.io.stderrText();
-    expect(text).toMatch(/Recommended: on the limits page, "Enforce a hard limit"\. API calls stop once\s+the month's spend reaches it \(within minutes, not instantly\)/);
-    expect(text).toContain('A spend alert only emails.');
+    expect(text).toMatch(/Recommended: "Enforce a hard limit" on the limits page\. API calls then stop\s+when the month's spend reaches it \(within minutes, not instantly\)\. A spend\s+alert only emails\./);
     expect(text).toContain(`Limits: ${URLS.limits}`);
     // Printed, never opened: the billing page is the one to act on.
     expect(text).not.toMatch(/monthly budget so/);
