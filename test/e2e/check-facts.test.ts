@@ -26,6 +26,13 @@ const STALE: Array<[RegExp, string]> = [
   [/help\.openai\.com\/en\/articles\/7947663/, 'supported countries moved to developers.openai.com'],
 ];
 
+/**
+ * Stale wording still in the diagnosis texts (src/content/diagnosis-text.ts, recovery.ts), which the
+ * diagnosis work is rewriting. Listed so the suite stays green meanwhile; the test below fails once the
+ * wording is fixed, so the entry gets removed rather than forgotten.
+ */
+const PENDING_IN_DIAGNOSES = ['Model capabilities: Write'];
+
 const key = fakeKeys.project(81);
 let fake: FakeOpenAI;
 beforeAll(async () => {
@@ -34,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => fake.close());
 
 function staleIn(text: string): string[] {
-  const found = STALE.filter(([pattern]) => pattern.test(text)).map(([pattern, now]) => `${pattern}: now ${now}`);
+  const found = STALE.filter(([pattern]) => pattern.test(text)).map(([pattern, now]) => `${pattern.source.split('|')[0]}: now ${now}`);
   const model = RETIRING_MODELS.exec(text);
   if (model) found.push(`example model ${model[1]} is retiring: choose from the key's model list, or the fallback in src/content/facts.ts`);
   return found;
@@ -75,6 +82,18 @@ describe('check:facts, the wizard says only current things', () => {
       expect(staleIn(r.stderr)).toEqual([]);
     } finally {
       fake.set('embeddings', ok.embeddings());
+    }
+  });
+
+  it('when a restricted key lacks a permission', async () => {
+    const message = 'You have insufficient permissions for this operation. Missing scopes: api.model.read. Check that you have the correct role in your organization.';
+    fake.set('models', apiError(401, { message, type: 'invalid_request_error' }));
+    try {
+      const r = await runCli([], { box: sandbox(fake.url), env: { OPENAI_API_KEY: key } });
+      expect(r.code, r.stderr).toBe(6);
+      expect(staleIn(r.stderr).map((s) => s.split(': now')[0])).toEqual(PENDING_IN_DIAGNOSES);
+    } finally {
+      fake.set('models', ok.models());
     }
   });
 });

@@ -17,14 +17,14 @@ describe('welcome', () => {
   it('offers to resume an interrupted run and restores its choices', async () => {
     const ctx = interactiveContext([{ kind: 'confirm', match: 'Continue where you left off?', answer: true }]);
     await ctx.config.update((c) => {
-      c.progress = { done: ['explain-plans', 'sign-in', 'payment-method'], choices: { paymentMethod: 'had' }, updatedAt: '2026-11-20T09:30:00.000Z' };
+      c.progress = { done: ['explain-plans', 'sign-in', 'credits'], choices: { billing: 'added' }, updatedAt: '2026-11-20T09:30:00.000Z' };
     });
     const outcome = await run(welcomeStep, ctx);
-    expect(outcome).toEqual({ next: 'resume', done: ['explain-plans', 'sign-in', 'payment-method'] });
-    expect(ctx.state.choices).toEqual({ paymentMethod: 'had' });
+    expect(outcome).toEqual({ next: 'resume', done: ['explain-plans', 'sign-in', 'credits'] });
+    expect(ctx.state.choices).toEqual({ billing: 'added' });
     expect(ctx.io.stderrText()).toContain('2026-11-20 09:30 UTC');
     // The person reads the step's title, not its internal id.
-    expect(ctx.io.stderrText()).toContain('you finished the step "Add a payment method"');
+    expect(ctx.io.stderrText()).toContain('you finished the step "Buy credit"');
     ctx.prompter.assertDone();
   });
 
