@@ -61,7 +61,7 @@ export function snippets(model: string, nodeRun: string): Snippet[] {
 
 /** How the saved key reaches a program, per target that was written. */
 export const LOADING_HINTS = {
-  env: 'The key is in .env: Node 20.6+ reads it with --env-file=.env, Python with python-dotenv.',
+  env: 'The key is in .env: Node reads it with --env-file=.env, Python with python-dotenv.',
   shell: 'Open a new terminal (or `source` your profile) so OPENAI_API_KEY is set there.',
   none: 'The key was not saved: set OPENAI_API_KEY in the environment before running these.',
 };

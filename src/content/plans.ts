@@ -51,7 +51,7 @@ export const CREDIT_CHOICES: ReadonlyArray<{ value: CreditAnswer; name: string }
 /** For the Done screen and the model_access_denied advice: some models need a verified organization. */
 export const ORG_VERIFICATION = [
   'Some models (image generation, for one) need a verified organization:',
-  `${label(LABELS.verifyOrganization)} on the organization page, with a government-issued photo ID.`,
-  `Access follows within ${TERMS.verificationMinutes.value} minutes (the help centre says up to ${TERMS.verificationMinutesHelp.value}); a failed`,
-  'verification cannot simply be retried.',
+  `${label(LABELS.verifyOrganization)} on the organization page, with a government-issued`,
+  `photo ID. Access follows within ${TERMS.verificationMinutes.value} minutes (the help centre says up to ${TERMS.verificationMinutesHelp.value});`,
+  'a failed verification cannot simply be retried.',
 ];
