@@ -75,9 +75,9 @@ async function newcomerRun(): Promise<{ ctx: Context & { io: TestIO }; prompter:
   ]);
   // The real opener prints "  Label: URL" before opening; the fake only records, so print it here.
   const open = ctx.browser.open.bind(ctx.browser);
-  ctx.browser.open = async (url: string, label: string) => {
-    ctx.io.err(`  ${label}: ${url}`);
-    return open(url, label);
+  ctx.browser.open = async (url: string, label?: string) => {
+    ctx.io.err(`  ${label ?? 'Page'}: ${url}`);
+    return open(url);
   };
   Object.assign(ctx, { prompter });
   await runSteps(ctx, WIZARD_STEPS);
