@@ -19,7 +19,7 @@ export const checkKeyStep: Step = {
   async run(ctx) {
     const key = ctx.state.key;
     if (!key) return goto('paste-key');
-    const explained = new Set<string>();
+    const explained = explainedIn(ctx);
     for (;;) {
       const result = await checkWithSpinner(ctx, key);
       ctx.state.check = result;
@@ -43,6 +43,17 @@ export const checkKeyStep: Step = {
     }
   },
 };
+
+/**
+ * Diagnoses already explained (and their page opened) in this run. Kept per run, not per visit of this
+ * step: "paste a different key" comes back here, and a second invalid_key must not open another tab.
+ */
+const explainedPerRun = new WeakMap<Context['state'], Set<string>>();
+function explainedIn(ctx: Context): Set<string> {
+  let set = explainedPerRun.get(ctx.state);
+  if (!set) explainedPerRun.set(ctx.state, (set = new Set()));
+  return set;
+}
 
 async function checkWithSpinner(ctx: Context, key: KeyInput): Promise<CheckResult> {
   const noSpend = !ctx.options.spend;

@@ -1,28 +1,25 @@
-// Credit: prepaid or pay-as-you-go, then a monthly budget so a newcomer's first bill is no surprise.
+// Credit: new API accounts are prepaid, and the first purchase (card, then amount) is one dialog on the
+// billing overview, so this one step replaces "add a card" and "choose how to pay". Then the one
+// spending control that actually stops traffic: an enforced hard limit.
 import { CREDITS } from '../content/pages.js';
-import { BUDGET_ADVICE, CREDIT_CHOICES, CREDIT_INSTRUCTIONS, CREDIT_INSTRUCTIONS_EITHER, type PaymentChoice } from '../content/plans.js';
+import { BUY_CREDIT, type CreditAnswer, CREDIT_CHOICES, CREDIT_QUESTION, HARD_LIMIT_ADVICE } from '../content/plans.js';
 import { URLS } from '../platform/urls.js';
 import { say, showLink, visitPage } from './shared.js';
 import { CONTINUE, type Step } from './step.js';
 
 export const creditsStep: Step = {
   id: 'credits',
-  title: 'Add credits',
+  title: 'Buy credit',
   resumable: true,
   async run(ctx) {
-    if (!ctx.mode.interactive) {
-      // No choice to make: print both ways and the page where either is done.
-      await visitPage(ctx, { url: URLS.billing, label: CREDITS.label, lines: CREDIT_INSTRUCTIONS_EITHER });
-    } else {
-      const choice = await ctx.prompter.select<PaymentChoice>(CREDITS.question, [...CREDIT_CHOICES], { default: 'prepaid' });
-      ctx.state.choices.billing = choice;
-      await visitPage(ctx, { url: URLS.billing, label: CREDITS.label, lines: CREDIT_INSTRUCTIONS[choice] });
-      await ctx.prompter.pressEnter(CREDITS.wait);
-    }
-    // Printed, not opened: one more tab would bury the next page; the link stays on screen.
+    await visitPage(ctx, { url: URLS.billing, label: CREDITS.label, lines: BUY_CREDIT });
+    // Printed, not opened: one more tab would bury the billing page; the link stays on screen.
     ctx.io.err('');
-    say(ctx, BUDGET_ADVICE);
+    say(ctx, HARD_LIMIT_ADVICE);
     showLink(ctx, CREDITS.limitsLabel, URLS.limits);
+    if (!ctx.mode.interactive) return CONTINUE;
+    // "Not yet" is a fine answer: the key check then says no_credits and waits for the balance.
+    ctx.state.choices.billing = await ctx.prompter.select<CreditAnswer>(CREDIT_QUESTION, [...CREDIT_CHOICES], { default: 'added' });
     return CONTINUE;
   },
 };

@@ -1,9 +1,11 @@
 // The end: what was achieved, how to use the key from code (without ever printing it), where to
 // watch spending, and the progress record cleared so the next run starts fresh.
-import { checkAgain, LOADING_HINTS, SNIPPETS } from '../content/next-steps.js';
+import { checkAgain, exampleModel, LOADING_HINTS, snippets } from '../content/next-steps.js';
+import { ORG_VERIFICATION } from '../content/plans.js';
 import type { Context } from '../context.js';
 import { analyseKey, describeKind } from '../key/analyse.js';
 import { maskKey } from '../key/mask.js';
+import { cmd } from '../platform/command-name.js';
 import { URLS } from '../platform/urls.js';
 import { say, showLink } from './shared.js';
 import { FINISH, type Step } from './step.js';
@@ -17,17 +19,24 @@ export const doneStep: Step = {
     const { c } = ctx.io;
     ctx.io.err(`\n${c.green.bold('✔ All set.')}`);
     summarise(ctx);
-    ctx.io.err(`\n${c.bold('Use it from code')} (these read OPENAI_API_KEY; never paste the key into source files):`);
-    for (const snippet of SNIPPETS) {
+    // Before the code: a stale variable would make every snippet below use the old key.
+    warnAboutShadowingVariable(ctx);
+    const saved = savedTargets(ctx);
+    const { model, line } = exampleModel(ctx.state.check?.exampleModel);
+    ctx.io.err(`\n${c.bold('Use it from code')}`);
+    ctx.io.err('These examples read OPENAI_API_KEY; never put the key itself in source files.');
+    ctx.io.err(line);
+    for (const snippet of snippets(model, saved.includes('env') ? 'node --env-file=.env app.mjs' : 'node app.mjs')) {
       ctx.io.err(`\n  ${c.bold(snippet.title)}`);
       say(ctx, snippet.lines.map((l) => `    ${c.cyan(l)}`));
     }
     ctx.io.err('');
-    say(ctx, loadingHints(ctx));
-    warnAboutShadowingVariable(ctx);
+    say(ctx, loadingHints(saved));
     ctx.io.err(`\n${c.bold('Keep an eye on spending')}`);
     showLink(ctx, 'Usage', URLS.usage);
-    showLink(ctx, 'Limits and monthly budget', URLS.limits);
+    showLink(ctx, 'Limits (hard limit)', URLS.limits);
+    ctx.io.err('');
+    say(ctx, ORG_VERIFICATION.map((l) => c.dim(l)));
     ctx.io.err(`\n${checkAgain()}`);
     await clearProgress(ctx);
     return FINISH;
@@ -38,15 +47,19 @@ function summarise(ctx: Context): void {
   const { key, check, savedTo } = ctx.state;
   if (key) {
     const analysis = analyseKey(key.value);
-    ctx.io.err(`  Key:     ${analysis.masked} (${describeKind(analysis)})`);
+    // A comma, not parentheses: some kinds carry their own ("an organization key (sk-None-)").
+    ctx.io.err(`  Key:     ${analysis.masked}, ${describeKind(analysis)}`);
   }
   if (check) ctx.io.err(`  Check:   ${check.diagnosis}${check.diagnosis === 'rate_limited' ? ' (the key works; you were rate limited)' : ''}`);
   const nowhere = ctx.state.choices.saveFailed ? 'nowhere (saving failed, see above)' : 'nowhere (not asked to save)';
   ctx.io.err(`  Saved:   ${savedTo.length ? savedTo.join(', ') : nowhere}`);
 }
 
-function loadingHints(ctx: Context): string[] {
-  const saved = (ctx.state.choices.savedTargets ?? '').split(',').filter(Boolean);
+function savedTargets(ctx: Context): string[] {
+  return (ctx.state.choices.savedTargets ?? '').split(',').filter(Boolean);
+}
+
+function loadingHints(saved: string[]): string[] {
   const hints: string[] = [];
   if (saved.includes('env')) hints.push(LOADING_HINTS.env);
   if (saved.includes('shell')) hints.push(LOADING_HINTS.shell);
@@ -59,8 +72,8 @@ function warnAboutShadowingVariable(ctx: Context): void {
   const inEnv = ctx.env.OPENAI_API_KEY?.trim();
   const key = ctx.state.key?.value;
   if (!inEnv || !key || inEnv === key || !ctx.state.savedTo.length) return;
-  ctx.io.err(ctx.io.c.yellow(`Note: this terminal's OPENAI_API_KEY holds a different key (${maskKey(inEnv)}); most libraries prefer it over .env.`));
-  ctx.io.err(ctx.io.c.yellow('  Remove it from your environment (or shell profile) so the new key is used: `openai-onboard status` shows where it is set.'));
+  ctx.io.err(ctx.io.c.yellow(`\nNote: this terminal's OPENAI_API_KEY holds a different key (${maskKey(inEnv)}); most libraries prefer it over .env.`));
+  ctx.io.err(ctx.io.c.yellow(`  Remove it from your environment (or shell profile) so the new key is used: \`${cmd('status')}\` shows where it is set.`));
 }
 
 async function clearProgress(ctx: Context): Promise<void> {

@@ -1,33 +1,31 @@
 // The heart of the matter for a ChatGPT subscriber: the plan they pay for includes no API usage.
-// All wording and numbers come from src/content/plans.ts.
-import { API_BILLING, PLAN_OF_THE_WIZARD, PLANS_INTRO, PLANS_TABLE } from '../content/plans.js';
-import type { Context } from '../context.js';
+// Then the plan of the next minutes, read from the step list itself so it cannot drift from it
+// (the list is passed in as a function: index.ts builds the list that contains this step).
+import { PLAN_HEADING, PLAN_NOTES, PLANS_INTRO } from '../content/plans.js';
 import { say } from './shared.js';
-import { CONTINUE, type Step } from './step.js';
+import { CONTINUE, numberedSteps, type Step } from './step.js';
 
-export const explainPlansStep: Step = {
-  id: 'explain-plans',
-  title: 'ChatGPT plans vs the API',
-  resumable: true,
-  async run(ctx) {
-    say(ctx, PLANS_INTRO);
-    ctx.io.err('');
-    say(ctx, renderTable(ctx, PLANS_TABLE));
-    ctx.io.err('');
-    say(ctx, API_BILLING);
-    ctx.io.err(`\n${ctx.io.c.bold('In the next few minutes we will:')}`);
-    say(ctx, PLAN_OF_THE_WIZARD.map((line, i) => `  ${i + 1}. ${line}`));
-    // A pause so the browser does not pop up over text still being read.
-    if (ctx.mode.interactive) await ctx.prompter.pressEnter('Press Enter to begin');
-    return CONTINUE;
-  },
-};
+export function explainPlansStep(wizard: () => readonly Step[]): Step {
+  return {
+    id: 'explain-plans',
+    title: 'ChatGPT plans vs the API',
+    resumable: true,
+    async run(ctx) {
+      say(ctx, PLANS_INTRO);
+      ctx.io.err(`\n${ctx.io.c.bold(PLAN_HEADING)}`);
+      say(ctx, planLines(wizard()));
+      // A pause so the browser does not pop up over text still being read.
+      if (ctx.mode.interactive) await ctx.prompter.pressEnter('Press Enter to begin');
+      return CONTINUE;
+    },
+  };
+}
 
-/** A plain aligned table (no box drawing: it must survive copy-paste, screen readers and NO_COLOR). */
-export function renderTable(ctx: Context, rows: ReadonlyArray<readonly string[]>): string[] {
-  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
-  return rows.map((row, i) => {
-    const line = `  ${row.map((cell, col) => cell.padEnd(widths[col]!)).join('   ').trimEnd()}`;
-    return i === 0 ? ctx.io.c.bold(line) : line;
+/** "  3. Buy credit: from $5", numbered as the "Step n of N" headings are. */
+export function planLines(steps: readonly Step[]): string[] {
+  return numberedSteps(steps).map((step, i) => {
+    const note = PLAN_NOTES[step.id];
+    const sep = note?.startsWith('(') ? ' ' : ': ';
+    return `  ${i + 1}. ${step.title}${note ? `${sep}${note}` : ''}`;
   });
 }

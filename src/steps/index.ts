@@ -5,7 +5,6 @@ import { creditsStep } from './credits.js';
 import { doneStep } from './done.js';
 import { explainPlansStep } from './explain-plans.js';
 import { pasteKeyStep } from './paste-key.js';
-import { paymentMethodStep } from './payment-method.js';
 import { saveKeyStep } from './save-key.js';
 import { signInStep } from './sign-in.js';
 import type { Step } from './step.js';
@@ -13,10 +12,9 @@ import { welcomeStep } from './welcome.js';
 
 export const WIZARD_STEPS: readonly Step[] = [
   welcomeStep, // finds an existing key or an interrupted run
-  explainPlansStep, // ChatGPT plans include no API usage
+  explainPlansStep(() => WIZARD_STEPS), // ChatGPT plans include no API usage; the plan is this list
   signInStep, // platform.openai.com
-  paymentMethodStep, // add a card
-  creditsStep, // pay-as-you-go or prepaid credits, and a budget
+  creditsStep, // prepaid credit (card and amount in one dialog), and a hard limit
   createKeyStep, // a project key with a clear name and restricted permissions
   pasteKeyStep, // masked prompt, local analysis
   checkKeyStep, // real calls: auth and billing

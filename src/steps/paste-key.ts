@@ -6,9 +6,13 @@ import { DiagnosisError, UsageError } from '../errors.js';
 import { analyseKey, describeKind, type LocalAnalysis } from '../key/analyse.js';
 import { resolveKey } from '../key/sources.js';
 import type { KeySourceName } from '../key/types.js';
+import { URLS } from '../platform/urls.js';
 import { registerSecret } from '../ui/redact.js';
-import { because, describeSource } from './shared.js';
+import { because, describeSource, showLink } from './shared.js';
 import { CONTINUE, type Step, type StepOutcome } from './step.js';
+
+/** The dashboard lists keys masked ("sk-proj-…AbCd", "sk-…***"): the analyser refuses those. */
+const MASKED = /[\u2026\u2022\u25cf]|\.{3}|\*{3}/;
 
 export const pasteKeyStep: Step = {
   id: 'paste-key',
@@ -38,11 +42,12 @@ async function takeFromSources(ctx: Context): Promise<boolean> {
     );
   }
   const analysis = analyseKey(found.value);
-  if (analysis.ok) {
+  const refusal = refusalOf(analysis);
+  if (!refusal) {
     accept(ctx, analysis, found.source);
     return true;
   }
-  const message = because(`The key from ${describeSource(found.source)} cannot be used`, analysis.reason);
+  const message = because(`The key from ${describeSource(found.source)} cannot be used`, refusal);
   if (!ctx.mode.interactive) throw new DiagnosisError(analysis.diagnosis ?? 'malformed_key', message, PASTE_KEY.fixSource);
   ctx.io.err(ctx.io.c.red(`✖ ${message}`));
   return false;
@@ -75,10 +80,38 @@ async function promptForKey(ctx: Context): Promise<void> {
   // Ctrl-C here is the usual way out; the prompter turns it into CancelledError.
   for (;;) {
     const analysis = analyseKey(await ctx.prompter.password(PASTE_KEY.prompt));
-    if (analysis.ok) return accept(ctx, analysis, 'prompt');
-    ctx.io.err(ctx.io.c.red(`✖ ${analysis.reason ?? 'That does not look like an OpenAI API key.'}`));
-    ctx.io.err(PASTE_KEY.retry);
+    const refusal = refusalOf(analysis);
+    if (!refusal) return accept(ctx, analysis, 'prompt');
+    await nextStepAfter(ctx, analysis, refusal);
   }
+}
+
+/**
+ * Why the wizard will not take this string, or undefined when it will. An admin key is a real OpenAI
+ * key, but it cannot call models: sending it would only come back as a puzzling invalid_key.
+ */
+function refusalOf(analysis: LocalAnalysis): string | undefined {
+  if (!analysis.ok) return analysis.reason ?? 'That does not look like an OpenAI API key.';
+  if (analysis.kind === 'admin') return PASTE_KEY.admin;
+  return undefined;
+}
+
+/** One next step per kind of mistake, so the advice never contradicts the reason above it. */
+async function nextStepAfter(ctx: Context, analysis: LocalAnalysis, refusal: string): Promise<void> {
+  if (analysis.cleaned === '') {
+    ctx.io.err(ctx.io.c.yellow(PASTE_KEY.empty));
+    if (await ctx.prompter.confirm(PASTE_KEY.reopen, { default: true })) await ctx.browser.open(URLS.apiKeys, 'API keys');
+    return;
+  }
+  ctx.io.err(ctx.io.c.red(`✖ ${refusal}`));
+  if (analysis.kind === 'admin') return showLink(ctx, 'API keys', URLS.apiKeys);
+  if (analysis.diagnosis === 'wrong_provider_key') {
+    ctx.io.err(PASTE_KEY.otherProvider);
+    return showLink(ctx, 'API keys', URLS.apiKeys);
+  }
+  // A key copied from the keys list, masked: copying it again cannot help.
+  if (MASKED.test(analysis.cleaned)) return showLink(ctx, 'API keys', URLS.apiKeys);
+  ctx.io.err(PASTE_KEY.retry);
 }
 
 function accept(ctx: Context, analysis: LocalAnalysis, source: KeySourceName): void {

@@ -3,13 +3,13 @@
 import type { Context } from '../context.js';
 import { CancelledError } from '../errors.js';
 import { offerResume } from './resume.js';
-import type { Step, StepId, StepOutcome } from './step.js';
+import { numberedSteps, type Step, type StepId, type StepOutcome } from './step.js';
 
 /** A loop guard: paste → check → paste … is legitimate, but never forever. */
 const MAX_TRANSITIONS = 200;
 
 export async function runSteps(ctx: Context, steps: readonly Step[]): Promise<void> {
-  const numbered = steps.filter((s) => s.numbered !== false);
+  const numbered = numberedSteps(steps);
   let i = await offerResume(ctx, steps);
   for (let transitions = 0; i < steps.length; transitions++) {
     if (transitions > MAX_TRANSITIONS) throw new Error('internal: the wizard went round in circles');

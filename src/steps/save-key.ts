@@ -55,7 +55,7 @@ async function chooseTargets(ctx: Context): Promise<StoreTarget[]> {
   for (const option of ordered) {
     if (!option.available) {
       // Only the reason: the label of an unavailable target describes what it would have done.
-      if (option.why) ctx.io.err(ctx.io.c.dim(`  (${TARGET_NAMES[option.target]} not available here: ${option.why})`));
+      if (option.why) ctx.io.err(ctx.io.c.dim(`  ${TARGET_NAMES[option.target]} not available here: ${option.why}.`));
       continue;
     }
     const first = option.target === preselected;

@@ -5,7 +5,6 @@ export type StepId =
   | 'welcome'
   | 'explain-plans'
   | 'sign-in'
-  | 'payment-method'
   | 'credits'
   | 'create-key'
   | 'paste-key'
@@ -32,6 +31,11 @@ export interface Step {
   /** false for the greeting and the summary: they are not counted in "Step n of m". Default true. */
   numbered?: boolean;
   run(ctx: Context): Promise<StepOutcome | void>;
+}
+
+/** Steps shown as "Step n of N" and in the plan: all but the greeting and the summary. */
+export function numberedSteps(steps: readonly Step[]): Step[] {
+  return steps.filter((s) => s.numbered !== false);
 }
 
 export const CONTINUE: StepOutcome = { next: 'continue' };

@@ -60,7 +60,7 @@ describe.skipIf(!hasTmux)('in a terminal', () => {
     expect(r.exitCode, r.screen).toBe(0);
     expect(r.screen).toContain('Running non-interactively');
     expect(r.screen).not.toMatch(PROMPT);
-    expect(r.screen).toContain('https://platform.openai.com/api-keys');
+    expect(r.screen).toContain('https://platform.openai.com/settings/organization/api-keys');
     expect(r.screen).not.toContain(key);
   });
 

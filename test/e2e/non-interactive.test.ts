@@ -39,7 +39,7 @@ describe('the wizard without a terminal', () => {
     expectClean(r);
     expect(r.code, r.stderr).toBe(0);
     // The pages a person needs are printed, with what to do there.
-    expect(r.stderr).toContain('https://platform.openai.com/api-keys');
+    expect(r.stderr).toContain('https://platform.openai.com/settings/organization/api-keys');
     expect(r.stderr).toContain('https://platform.openai.com/settings/organization/billing/overview');
     // --save none is the default: no .env, and no key in the config dir.
     expect(filesUnder(box.cwd)).toEqual([]);

@@ -29,7 +29,7 @@ describe('reset (built CLI)', () => {
     expect(readFileSync(join(box.cwd, '.env'), 'utf8')).toBe('PORT=3000\n');
     expect(readFileSync(join(box.home, '.bashrc'), 'utf8')).toBe('alias l=ls\n');
     expect(existsSync(join(box.configDir, 'config.json'))).toBe(false);
-    expect(r.stderr).toContain('https://platform.openai.com/api-keys');
+    expect(r.stderr).toContain('https://platform.openai.com/settings/organization/api-keys');
     expect(r.stderr).toMatch(/does not revoke/);
     expect(r.stdout + r.stderr).not.toContain(key);
   });

@@ -84,11 +84,7 @@ async function walkToKeyPrompt(pty: Pty): Promise<void> {
   await pty.press('Enter');
   await pty.waitFor('Press Enter when you are signed in');
   await pty.press('Enter');
-  await pty.waitFor('Done: I added a payment method');
-  await pty.press('Enter');
-  await pty.waitFor('How do you want to pay for API usage?');
-  await pty.press('Enter');
-  await pty.waitFor('Press Enter when done', { count: 2 });
+  await pty.waitFor('Is there credit on the account now?');
   await pty.press('Enter');
   await pty.waitFor('Press Enter when you have copied the key');
   await pty.press('Enter');
@@ -124,10 +120,10 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal (needs tmux)', () => {
     const screen = await pty.screen();
     if (process.env.SHOW_SCREEN) console.log(screen);
 
-    expect(m.opened()).toEqual([URLS.signIn, URLS.paymentMethods, URLS.billing, URLS.apiKeys]);
-    expect(screen).toContain('ChatGPT Plus / Pro');
+    expect(m.opened()).toEqual([URLS.signIn, URLS.billing, URLS.apiKeys]);
+    expect(screen).toContain('No ChatGPT plan (Free, Plus, Pro or Business) includes API usage');
     expect(screen).toContain(masked);
-    expect(screen).toMatch(/Step 7 of 8: Check the key\n✔/);
+    expect(screen).toMatch(/Step 6 of 7: Check the key\n✔/);
     expect(screen).toMatch(/All set/);
     expect(screen).toContain('OPENAI_API_KEY');
     // The key went to the fake API (both probes), and nowhere on screen: not even in part.
@@ -158,8 +154,8 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal (needs tmux)', () => {
     expect(screen).not.toContain(key.slice(8, 20));
     expect(existsSync(join(m.project, '.env'))).toBe(false);
     const config = JSON.parse(readFileSync(join(m.configDir, 'config.json'), 'utf8'));
-    expect(config.progress.done).toEqual(['explain-plans', 'sign-in', 'payment-method', 'credits', 'create-key']);
-    expect(config.progress.choices).toMatchObject({ paymentMethod: 'added', billing: 'prepaid' });
+    expect(config.progress.done).toEqual(['explain-plans', 'sign-in', 'credits', 'create-key']);
+    expect(config.progress.choices).toMatchObject({ billing: 'added' });
 
     const pagesBefore = m.opened().length;
     const second = await wizard(m);
@@ -167,7 +163,7 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal (needs tmux)', () => {
     await second.press('Enter');
     await second.waitFor('Paste your API key');
     expect(m.opened().length).toBe(pagesBefore); // no page opened again
-    expect(await second.screen()).not.toContain('Step 1 of 8');
+    expect(await second.screen()).not.toContain('Step 1 of 7');
     await second.press('C-c');
     expect(await second.exitCode()).toBe(130);
   }, 60_000);
@@ -192,7 +188,7 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal (needs tmux)', () => {
       await pty.press('Enter'); // …and checks again
       await pty.waitFor('All set', { timeoutMs: 20_000 });
       expect(await pty.exitCode()).toBe(0);
-      expect(m.opened()).toEqual([URLS.signIn, URLS.paymentMethods, URLS.billing, URLS.apiKeys, URLS.billing]);
+      expect(m.opened()).toEqual([URLS.signIn, URLS.billing, URLS.apiKeys, URLS.billing]);
       expect(readFileSync(join(m.project, '.env'), 'utf8')).toContain(`OPENAI_API_KEY=${key}`);
       const screen = await pty.screen();
       expect(screen).not.toContain('Save the key in'); // --save answered it

@@ -36,9 +36,7 @@ async function saveAnswers(ctx: Context): Promise<Expectation[]> {
 const upToPaste: Expectation[] = [
   { kind: 'pressEnter', match: 'Press Enter to begin', answer: '' },
   { kind: 'pressEnter', match: 'signed in', answer: '' },
-  { kind: 'select', match: 'Press Enter when done', answer: 'added' },
-  { kind: 'select', match: 'How do you want to pay', answer: 'prepaid' },
-  { kind: 'pressEnter', match: 'Press Enter when done', answer: '' },
+  { kind: 'select', match: 'Is there credit on the account now?', answer: 'added' },
   { kind: 'pressEnter', match: 'copied the key', answer: '' },
 ];
 
@@ -62,11 +60,11 @@ describe('the interactive wizard, in process', () => {
     );
     await runSteps(ctx, WIZARD_STEPS);
     ctx.prompter.assertDone();
-    expect(ctx.browser.opened).toEqual([URLS.signIn, URLS.paymentMethods, URLS.billing, URLS.apiKeys, URLS.billing]);
+    expect(ctx.browser.opened).toEqual([URLS.signIn, URLS.billing, URLS.apiKeys, URLS.billing]);
     expect(readFileSync(envFile, 'utf8')).toContain(`OPENAI_API_KEY=${key}`);
     expect(statSync(envFile).mode & 0o777).toBe(0o600);
     const text = ctx.io.stderrText();
-    expect(text).toMatch(/Step 1 of 8: ChatGPT plans vs the API[\s\S]*Step 8 of 8: Save the key[\s\S]*All set/);
+    expect(text).toMatch(/Step 1 of 7: ChatGPT plans vs the API[\s\S]*Step 7 of 7: Save the key[\s\S]*All set/);
     expect(text).toContain(`Received ${key.length} characters, ending …${key.slice(-4)}: a project key.`);
     const config = await ctx.config.read();
     expect(config.progress).toBeUndefined();
@@ -81,7 +79,7 @@ describe('the interactive wizard, in process', () => {
     first.prompter.expect(...upToPaste, { kind: 'password', match: 'Paste your API key', answer: CANCEL });
     await expect(runSteps(first, WIZARD_STEPS)).rejects.toBeInstanceOf(CancelledError);
     expect(existsSync(envFile)).toBe(false);
-    expect((await first.config.read()).progress?.done).toEqual(['explain-plans', 'sign-in', 'payment-method', 'credits', 'create-key']);
+    expect((await first.config.read()).progress?.done).toEqual(['explain-plans', 'sign-in', 'credits', 'create-key']);
 
     const second = createTestContext({ config: first.config, cwd: first.cwd, home: first.home, prompter: new FakePrompter() });
     second.prompter.expect(
@@ -92,24 +90,26 @@ describe('the interactive wizard, in process', () => {
     await runSteps(second, WIZARD_STEPS);
     second.prompter.assertDone();
     expect(second.browser.opened).toEqual([]);
-    expect(second.state.choices).toMatchObject({ paymentMethod: 'added', billing: 'prepaid' });
+    expect(second.state.choices).toMatchObject({ billing: 'added' });
     expect(readFileSync(envFile, 'utf8')).toContain(`OPENAI_API_KEY=${key}`);
     expect((await second.config.read()).progress).toBeUndefined();
   });
 
-  it('checks an existing OPENAI_API_KEY instead of starting over, and can paste another after invalid_key', async () => {
+  it('checks an existing OPENAI_API_KEY instead of starting over, and can paste another after invalid_key (the keys page opens once)', async () => {
     const other = fakeKeys.project(42);
-    const checker = new FakeChecker([{ diagnosis: 'invalid_key' }, { diagnosis: 'ok' }]);
+    const checker = new FakeChecker([{ diagnosis: 'invalid_key' }, { diagnosis: 'invalid_key' }, { diagnosis: 'ok' }]);
     const ctx = createTestContext({ checker, env: { OPENAI_API_KEY: other } });
     project(ctx);
     ctx.prompter.expect(
       { kind: 'confirm', match: 'Check this key instead of starting over?', answer: true },
       { kind: 'select', match: 'What now?', answer: 'paste' },
+      { kind: 'password', match: 'Paste your API key', answer: fakeKeys.project(43) },
+      { kind: 'select', match: 'What now?', answer: 'paste' },
       { kind: 'password', match: 'Paste your API key', answer: key },
       ...(await saveAnswers(ctx)),
     );
     await runSteps(ctx, WIZARD_STEPS);
-    expect(checker.calls.map((c) => c.source)).toEqual(['env:OPENAI_API_KEY', 'prompt']);
+    expect(checker.calls.map((c) => c.source)).toEqual(['env:OPENAI_API_KEY', 'prompt', 'prompt']);
     expect(ctx.browser.opened).toEqual([URLS.apiKeys]);
     // The environment still holds the old key, which would shadow the saved one: the summary says so.
     expect(ctx.io.stderrText()).toContain('holds a different key');
@@ -122,7 +122,7 @@ describe('the non-interactive wizard, in process', () => {
     const envFile = project(ctx);
     await runSteps(ctx, WIZARD_STEPS);
     const text = ctx.io.stderrText();
-    for (const url of [URLS.signIn, URLS.paymentMethods, URLS.billing, URLS.limits, URLS.apiKeys, URLS.usage]) expect(text).toContain(url);
+    for (const url of [URLS.signIn, URLS.billing, URLS.limits, URLS.apiKeys, URLS.usage]) expect(text).toContain(url);
     expect(ctx.prompter.asked).toEqual([]);
     expect(readFileSync(envFile, 'utf8')).toContain(`OPENAI_API_KEY=${key}`);
     expectNoKeyAnywhere(ctx);

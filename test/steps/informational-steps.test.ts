@@ -1,41 +1,57 @@
+// The steps that inform and open pages, seen from outside: what a newcomer reads, which pages open,
+// what is asked. Facts are asserted as the sentences a person sees, not as constants.
 import { describe, expect, it } from 'vitest';
-import { BILLING_FACTS } from '../../src/content/plans.js';
 import { URLS } from '../../src/platform/urls.js';
 import { createKeyStep } from '../../src/steps/create-key.js';
 import { creditsStep } from '../../src/steps/credits.js';
 import { explainPlansStep } from '../../src/steps/explain-plans.js';
-import { paymentMethodStep } from '../../src/steps/payment-method.js';
+import { WIZARD_STEPS } from '../../src/steps/index.js';
+import { runSteps } from '../../src/steps/run-steps.js';
 import { signInStep } from '../../src/steps/sign-in.js';
+import type { Step } from '../../src/steps/step.js';
+import { fakeKeys } from '../fakes/fake-keys.js';
 import { interactiveContext, nonInteractiveContext, run } from './helpers.js';
 
+const explainPlans = explainPlansStep(() => WIZARD_STEPS);
+
 describe('explain-plans', () => {
-  it('says ChatGPT plans include no API usage, in a table, then waits before any page opens', async () => {
+  it('says ChatGPT plans include no API usage and that new accounts are prepaid, then waits before any page opens', async () => {
     const ctx = interactiveContext([{ kind: 'pressEnter', match: 'Press Enter to begin', answer: '' }]);
-    expect(await run(explainPlansStep, ctx)).toEqual({ next: 'continue' });
+    expect(await run(explainPlans, ctx)).toEqual({ next: 'continue' });
     const text = ctx.io.stderrText();
-    expect(text).toMatch(/ChatGPT Plus \/ Pro\s+none/);
-    expect(text).toMatch(/ChatGPT Free\s+none/);
-    expect(text).toContain('billed separately');
-    expect(text).toContain('$5');
-    expect(text).toContain('expire after one year');
-    expect(text).toContain('pay-as-you-go');
-    expect(text).toMatch(/1\. sign in[\s\S]*6\. save it/);
-    // Never promise free trial credits.
-    expect(text).not.toMatch(/free (trial|credit)/i);
+    expect(text).toMatch(/No ChatGPT plan \(Free, Plus, Pro or Business\) includes API usage/);
+    expect(text).toMatch(/prepaid: you buy credit \(from \$5\)/);
+    expect(text).toContain('expires after one year and is not refundable');
+    // Never promise free trial credits, never offer card-billed pay-as-you-go, no CLI flags in the wizard.
+    expect(text).not.toMatch(/free (trial|credit)|pay[- ]as[- ]you[- ]go|--no-spend/i);
     expect(ctx.browser.opened).toEqual([]);
     expect(ctx.io.stdoutText()).toBe('');
     ctx.prompter.assertDone();
   });
 
-  it('prints the same explanation without waiting in non-interactive mode', async () => {
-    const ctx = nonInteractiveContext();
-    await run(explainPlansStep, ctx);
-    expect(ctx.io.stderrText()).toContain('includes no API usage');
-    expect(ctx.prompter.asked).toEqual([]);
+  it('shows the plan as the wizard\'s numbered steps, the same names and numbers as the "Step n of N" headings', async () => {
+    const ctx = nonInteractiveContext({ env: { OPENAI_API_KEY: fakeKeys.project(5) } });
+    await runSteps(ctx, WIZARD_STEPS);
+    const text = ctx.io.stderrText();
+    const plan = text.split('The plan:\n')[1]!.split('\n\n')[0]!.split('\n').map((l) => l.trim());
+    expect(plan).toEqual([
+      '1. ChatGPT plans vs the API (you are here)',
+      '2. Sign in to the API Platform',
+      '3. Buy credit',
+      '4. Create an API key',
+      '5. Paste your key',
+      '6. Check the key: two tiny real calls, about $0.00000002',
+      '7. Save the key',
+    ]);
+    const headings = [...text.matchAll(/^Step (\d+) of (\d+): (.+)$/gm)].map((m) => `${m[1]}. ${m[3]}`);
+    expect(headings).toEqual(plan.map((l) => l.replace(/:.*| \(you are here\)/, '')));
   });
 
-  it('keeps its numbers in one place', () => {
-    expect(BILLING_FACTS.prepaidMinimumUsd).toBe(5);
+  it('follows the step list it is given: a new step shows up in the plan without another edit', async () => {
+    const extra: Step = { id: 'sign-in', title: 'Something new', resumable: true, run: async () => undefined };
+    const ctx = nonInteractiveContext();
+    await run(explainPlansStep(() => [WIZARD_STEPS[0]!, WIZARD_STEPS[1]!, extra, WIZARD_STEPS.at(-1)!]), ctx);
+    expect(ctx.io.stderrText()).toMatch(/1\. ChatGPT plans vs the API \(you are here\)\n\s+2\. Something new\n?$/);
   });
 });
 
@@ -44,7 +60,7 @@ describe('sign-in', () => {
     const ctx = interactiveContext([{ kind: 'pressEnter', match: 'signed in', answer: '' }]);
     await run(signInStep, ctx);
     expect(ctx.browser.opened).toEqual([URLS.signIn]);
-    expect(ctx.io.stderrText()).toContain('ChatGPT login works here too');
+    expect(ctx.io.stderrText()).toContain('your ChatGPT login');
     ctx.prompter.assertDone();
   });
 
@@ -52,84 +68,55 @@ describe('sign-in', () => {
     const ctx = nonInteractiveContext();
     await run(signInStep, ctx);
     expect(ctx.io.stderrText()).toContain(`API Platform: ${URLS.signIn}`);
-    expect(ctx.io.stderrText()).toContain('Sign in');
     expect(ctx.prompter.asked).toEqual([]);
-  });
-});
-
-describe('payment-method', () => {
-  it('opens the payment methods page; Enter means "done"', async () => {
-    const ctx = interactiveContext([{ kind: 'select', match: 'Press Enter when done', answer: 'added' }]);
-    await run(paymentMethodStep, ctx);
-    expect(ctx.browser.opened).toEqual([URLS.paymentMethods]);
-    expect(ctx.prompter.asked[0]!.choices).toEqual(['added', 'had', 'skipped']);
-    expect(ctx.state.choices.paymentMethod).toBe('added');
-    expect(ctx.io.stderrText()).toContain('Add payment method');
-  });
-
-  it('warns what skipping means', async () => {
-    const ctx = interactiveContext([{ kind: 'select', match: 'Press Enter when done', answer: 'skipped' }]);
-    await run(paymentMethodStep, ctx);
-    expect(ctx.state.choices.paymentMethod).toBe('skipped');
-    expect(ctx.io.stderrText()).toContain('will fail with "insufficient_quota"');
-  });
-
-  it('prints the page in non-interactive mode', async () => {
-    const ctx = nonInteractiveContext();
-    await run(paymentMethodStep, ctx);
-    expect(ctx.io.stderrText()).toContain(URLS.paymentMethods);
-    expect(ctx.state.choices).toEqual({});
   });
 });
 
 describe('credits', () => {
-  it('asks how to pay, remembers it, opens the billing overview and recommends a budget', async () => {
-    const ctx = interactiveContext([
-      { kind: 'select', match: 'How do you want to pay', answer: 'prepaid' },
-      { kind: 'pressEnter', match: 'Press Enter when done', answer: '' },
-    ]);
+  it('sends a new account to buy prepaid credit on the billing page, in one dialog, and says auto-reload is on', async () => {
+    const ctx = interactiveContext([{ kind: 'select', match: 'Is there credit on the account now?', answer: 'added' }]);
     await run(creditsStep, ctx);
-    expect(ctx.state.choices.billing).toBe('prepaid');
-    expect(ctx.prompter.asked[0]!.choices).toEqual(['prepaid', 'payg', 'already']);
     expect(ctx.browser.opened).toEqual([URLS.billing]);
     const text = ctx.io.stderrText();
-    expect(text).toContain('"Add to credit balance"');
-    expect(text).toContain('monthly budget');
-    expect(text).toContain(URLS.limits);
+    expect(text).toContain('Click "Add payment details": a card, then the amount (at least $5;');
+    expect(text).toContain('$10 is filled in');
+    expect(text).toMatch(/"Buy credits" or "Add to credit balance"/);
+    expect(text).toMatch(/Auto-reload starts switched on[\s\S]*turn it off or set a monthly reload limit/);
+    expect(text).toContain("Already invoiced monthly? You're set.");
+    expect(text).not.toMatch(/pay[- ]as[- ]you[- ]go|charged to your card|auto-recharge|Add payment method/i);
+    expect(ctx.state.choices.billing).toBe('added');
     ctx.prompter.assertDone();
   });
 
-  it('gives pay-as-you-go its own instructions', async () => {
-    const ctx = interactiveContext([
-      { kind: 'select', match: 'How do you want to pay', answer: 'payg' },
-      { kind: 'pressEnter', match: 'Press Enter when done', answer: '' },
-    ]);
-    await run(creditsStep, ctx);
-    expect(ctx.state.choices.billing).toBe('payg');
-    expect(ctx.io.stderrText()).toContain('billing is active');
-  });
-
-  it('prints both ways and the pages in non-interactive mode', async () => {
+  it('recommends the enforced hard limit, says what it does, and that a spend alert only emails', async () => {
     const ctx = nonInteractiveContext();
     await run(creditsStep, ctx);
     const text = ctx.io.stderrText();
-    expect(text).toContain(`Billing overview: ${URLS.billing}`);
-    expect(text).toContain(URLS.limits);
-    expect(text).toContain('"Add to credit balance"');
+    expect(text).toMatch(/Recommended: "Enforce a hard limit" on the limits page\. API calls then stop\s+when the month's spend reaches it \(within minutes, not instantly\)\. A spend\s+alert only emails\./);
+    expect(text).toContain(`Limits: ${URLS.limits}`);
+    // Printed, never opened: the billing page is the one to act on.
+    expect(text).not.toMatch(/monthly budget so/);
     expect(ctx.prompter.asked).toEqual([]);
+  });
+
+  it('offers one question with the recommended answer first, and accepts "not yet"', async () => {
+    const ctx = interactiveContext([{ kind: 'select', match: 'Is there credit', answer: 'later' }]);
+    await run(creditsStep, ctx);
+    expect(ctx.prompter.asked).toHaveLength(1);
+    expect(ctx.prompter.asked[0]!.choices).toEqual(['added', 'later']);
+    expect(ctx.state.choices.billing).toBe('later');
   });
 });
 
 describe('create-key', () => {
-  it('opens the API keys page with advice on kind, name, permissions and copying', async () => {
+  it('opens the moved API keys page with the current restricted-key permission labels', async () => {
     const ctx = interactiveContext([{ kind: 'pressEnter', match: 'copied the key', answer: '' }]);
     await run(createKeyStep, ctx);
-    expect(ctx.browser.opened).toEqual([URLS.apiKeys]);
+    expect(ctx.browser.opened).toEqual(['https://platform.openai.com/settings/organization/api-keys']);
     const text = ctx.io.stderrText();
-    expect(text).toContain('project key');
-    expect(text).toMatch(/which machine/);
-    expect(text).toContain('Models: Read');
-    expect(text).toContain('Model capabilities: Write');
+    expect(text).toContain('"Restricted" (recommended), with "List models: Read" and');
+    expect(text).toContain('"Model capabilities: Request"; "Mixed" is not enough.');
+    expect(text).not.toMatch(/Model capabilities: Write|Models: Read/);
     expect(text).toContain('shown only once');
   });
 
@@ -138,5 +125,16 @@ describe('create-key', () => {
     await run(createKeyStep, ctx);
     expect(ctx.io.stderrText()).toContain(`API keys: ${URLS.apiKeys}`);
     expect(ctx.io.stderrText()).toContain('shown only once');
+  });
+});
+
+describe('the informational part of the wizard', () => {
+  it('numbers its steps the way the plan does ("Step 3 of 7: Buy credit")', async () => {
+    const ctx = nonInteractiveContext();
+    const informational = WIZARD_STEPS.filter((s) => s.resumable);
+    await expect(runSteps(ctx, [...informational])).resolves.toBeUndefined();
+    const text = ctx.io.stderrText();
+    expect(text).toContain('Step 3 of 4: Buy credit');
+    expect(text).toMatch(/1\. ChatGPT plans vs the API[\s\S]*4\. Create an API key/);
   });
 });

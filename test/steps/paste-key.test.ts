@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosisError, UsageError } from '../../src/errors.js';
 import { analyseKey, describeKind } from '../../src/key/analyse.js';
+import { URLS } from '../../src/platform/urls.js';
 import { pasteKeyStep } from '../../src/steps/paste-key.js';
 import { fakeKeys } from '../fakes/fake-keys.js';
 import { interactiveContext, nonInteractiveContext, run } from './helpers.js';
@@ -19,19 +20,71 @@ describe('paste-key, interactive', () => {
     expect(ctx.io.stdoutText()).toBe('');
   });
 
-  it('catches a wrong paste locally, says why, and asks again', async () => {
+  it('after a URL, says why and to copy the key again', async () => {
     const ctx = interactiveContext([
       { kind: 'password', match: 'Paste your API key', answer: 'https://platform.openai.com/api-keys' },
-      { kind: 'password', match: 'Paste your API key', answer: fakeKeys.anthropic() },
       { kind: 'password', match: 'Paste your API key', answer: key },
     ]);
     await run(pasteKeyStep, ctx);
     expect(ctx.state.key?.value).toBe(key);
     const text = ctx.io.stderrText();
     expect(text).toContain(analyseKey('https://platform.openai.com/api-keys').reason);
+    expect(text).toContain('Copy the key again');
+    ctx.prompter.assertDone();
+  });
+
+  it('after a masked copy from the keys list, says to create a new key (copying again cannot help)', async () => {
+    const ctx = interactiveContext([
+      { kind: 'password', match: 'Paste your API key', answer: `${key.slice(0, 8)}…${key.slice(-4)}` },
+      { kind: 'password', match: 'Paste your API key', answer: key },
+    ]);
+    await run(pasteKeyStep, ctx);
+    const text = ctx.io.stderrText();
+    expect(text).toMatch(/shown only once[\s\S]*Create a new key/);
+    expect(text).toContain(`API keys: ${URLS.apiKeys}`);
+    expect(text).not.toContain('Copy the key again');
+    expect(ctx.browser.opened).toEqual([]);
+  });
+
+  it("after another provider's key, names the provider and the page that makes an OpenAI key", async () => {
+    const other = fakeKeys.anthropic();
+    const ctx = interactiveContext([
+      { kind: 'password', match: 'Paste your API key', answer: other },
+      { kind: 'password', match: 'Paste your API key', answer: key },
+    ]);
+    await run(pasteKeyStep, ctx);
+    const text = ctx.io.stderrText();
     expect(text).toMatch(/Anthropic/);
-    expect(text.match(/Copy it again/g)).toHaveLength(2);
-    expect(text).not.toContain(fakeKeys.anthropic().slice(10, 40));
+    expect(text).toContain(`OpenAI keys are made on the API keys page:\n  API keys: ${URLS.apiKeys}`);
+    expect(text).not.toContain('Copy the key again');
+    expect(text).not.toContain(other.slice(10, 40));
+  });
+
+  it('after an empty paste, offers to reopen the API keys page', async () => {
+    const ctx = interactiveContext([
+      { kind: 'password', match: 'Paste your API key', answer: '   ' },
+      { kind: 'confirm', match: 'Open the API keys page again?', answer: true },
+      { kind: 'password', match: 'Paste your API key', answer: '' },
+      { kind: 'confirm', match: 'Open the API keys page again?', answer: false },
+      { kind: 'password', match: 'Paste your API key', answer: key },
+    ]);
+    await run(pasteKeyStep, ctx);
+    expect(ctx.io.stderrText()).toContain('Nothing was pasted.');
+    expect(ctx.browser.opened).toEqual([URLS.apiKeys]);
+    ctx.prompter.assertDone();
+  });
+
+  it('refuses an admin key locally, with the reason, and asks again: it is never sent', async () => {
+    const ctx = interactiveContext([
+      { kind: 'password', match: 'Paste your API key', answer: fakeKeys.admin() },
+      { kind: 'password', match: 'Paste your API key', answer: key },
+    ]);
+    await run(pasteKeyStep, ctx);
+    expect(ctx.state.key?.value).toBe(key);
+    const text = ctx.io.stderrText();
+    expect(text).toContain('✖ This is an admin key: it manages the organization and cannot call models.');
+    expect(text).toContain(`API keys: ${URLS.apiKeys}`);
+    expect(text).not.toContain(fakeKeys.admin().slice(10, 40));
     ctx.prompter.assertDone();
   });
 
@@ -63,6 +116,14 @@ describe('paste-key, non-interactive', () => {
     const text = `${(error as UsageError).message} ${(error as UsageError).hint}`;
     expect(text).toContain('--key-stdin');
     expect(text).toContain('OPENAI_API_KEY');
+  });
+
+  it('refuses an admin key from OPENAI_API_KEY before any check', async () => {
+    const ctx = nonInteractiveContext({ env: { OPENAI_API_KEY: fakeKeys.admin() } });
+    const error = await run(pasteKeyStep, ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DiagnosisError);
+    expect((error as DiagnosisError).message).toContain('admin key');
+    expect(ctx.state.key).toBeUndefined();
   });
 
   it('refuses a string that cannot be a key with its diagnosis, never echoing it', async () => {

@@ -45,7 +45,7 @@ describe('save-key', () => {
     const text = ctx.io.stderrText();
     expect(text).toContain('✔ /p/.env: saved and read back');
     expect(text).toContain('env note');
-    expect(text).toContain('(A keychain is not available here: no Secret Service)');
+    expect(text).toContain('A keychain is not available here: no Secret Service.');
     ctx.prompter.assertDone();
   });
 
@@ -162,5 +162,42 @@ describe('done', () => {
     await run(doneStep, ctx);
     expect(ctx.io.stderrText()).toContain('The key was not saved');
     expect(existsSync(ctx.config.path)).toBe(false);
+  });
+
+  it('calls the model the check chose from the key\'s model list, and says so', async () => {
+    const checked = { ...(await new FakeChecker([{ diagnosis: 'ok' }]).check({ value: key, source: 'prompt' })), exampleModel: 'gpt-7-example' };
+    const ctx = interactiveContext([], { state: { ...state(), check: checked } });
+    await run(doneStep, ctx);
+    const text = ctx.io.stderrText();
+    expect(text).toContain("They call gpt-7-example, a current model on your key's model list.");
+    expect(text).toContain("model: 'gpt-7-example'");
+    expect(text).toContain('model="gpt-7-example"');
+    expect(text).toContain('"model": "gpt-7-example"');
+  });
+
+  it('without a model from the check, calls the current fallback model, never a retiring one', async () => {
+    const ctx = interactiveContext([], { state: state() });
+    await run(doneStep, ctx);
+    const text = ctx.io.stderrText();
+    const model = /They call (\S+), a current small model\./.exec(text)?.[1];
+    expect(model).toBe('gpt-6-luna');
+    expect(text).not.toMatch(/gpt-4o-mini|gpt-4\.1-mini|gpt-5-mini/);
+  });
+
+  it('puts the note about a shadowing OPENAI_API_KEY before the code, not after it', async () => {
+    const ctx = interactiveContext([], { env: { OPENAI_API_KEY: fakeKeys.project(98) }, state: { ...state(), savedTo: ['/p/.env'], choices: { savedTargets: 'env' } } });
+    await run(doneStep, ctx);
+    const text = ctx.io.stderrText();
+    expect(text.indexOf('holds a different key')).toBeGreaterThan(0);
+    expect(text.indexOf('holds a different key')).toBeLessThan(text.indexOf("import OpenAI from 'openai'"));
+  });
+
+  it('shows the organization-verification facts: ID, the delay, no simple retry', async () => {
+    const ctx = interactiveContext([], { state: state() });
+    await run(doneStep, ctx);
+    const text = ctx.io.stderrText().replace(/\s+/g, ' ');
+    expect(text).toContain('"Verify Organization" on the organization page, with a government-issued photo ID');
+    expect(text).toContain('within 15 minutes (the help centre says up to 30)');
+    expect(text).toContain('a failed verification cannot simply be retried');
   });
 });
