@@ -23,7 +23,7 @@ export async function runCheckKey(ctx: Context): Promise<number> {
     }
   }
   if (ctx.options.json) ctx.io.out(JSON.stringify(checkResultJson(result)));
-  else ctx.io.out(renderCheckResult(result, ctx.io));
+  else ctx.io.out(renderCheckResult(result, ctx.io, { verbose: ctx.options.verbose }));
   annotateCheckFailure(ctx, result);
   return DIAGNOSES[result.diagnosis].exit;
 }

@@ -49,6 +49,7 @@ function finish(ctx: Context, exitCode: number): number {
       check: check ? checkResultJson(check) : null,
       savedTo,
       nextStep: situation ? nextStepForPerson(situation) : null,
+      ...(check?.exampleModel ? { exampleModel: check.exampleModel } : {}),
       mode: ctx.mode,
       exitCode,
     };

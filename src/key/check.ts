@@ -9,6 +9,7 @@ import { redact, registerSecret } from '../ui/redact.js';
 import { analyseKey, type LocalAnalysis } from './analyse.js';
 import { DIAGNOSES, type Diagnosis } from './diagnoses.js';
 import { diagnose, type Facts, type Finding } from './diagnose.js';
+import { chooseExampleModel } from './example-model.js';
 import { createTransport, networkEnvironment, type ProxyInfo } from './http.js';
 import type { ProbeOutcome } from './probes.js';
 import type { CheckOptions, CheckResult, CheckStep, KeyChecker, KeyInput } from './types.js';
@@ -140,6 +141,7 @@ function buildResult(b: BuildInput): CheckResult {
     ...(b.settings.environment.length ? { environment: b.settings.environment } : {}),
     ...(b.analysis.warnings.length ? { warnings: b.analysis.warnings } : {}),
     ...(b.proxy ? { proxy: b.proxy.display } : {}),
+    ...(b.probes?.auth.models ? { exampleModel: chooseExampleModel(b.probes.auth.models) } : {}),
     ...detailOf(diagnosis, facts),
   };
 }
@@ -153,6 +155,10 @@ function detailOf(diagnosis: Diagnosis, f: Facts): Pick<CheckResult, 'detail'> {
     ...(f.code ? { code: f.code } : {}),
     ...(f.message ? { message: redact(f.message) } : {}),
     ...(f.requestId ? { requestId: f.requestId } : {}),
+    ...(f.scopes?.length ? { scopes: f.scopes } : {}),
+    ...(f.model ? { model: f.model } : {}),
+    ...(f.host ? { host: f.host } : {}),
+    ...(f.server ? { server: f.server } : {}),
   };
   return { detail };
 }

@@ -12,6 +12,9 @@ export const URLS = {
   errorCodes: 'https://platform.openai.com/docs/guides/error-codes',
   supportedCountries: 'https://help.openai.com/en/articles/7947663',
   status: 'https://status.openai.com/',
+  // Checked 2026-12-01 against shared/openai-api-facts.md ("Platform pages"): wrong_endpoint and ip_not_allowed.
+  ipAllowlist: 'https://platform.openai.com/settings/organization/security/ip-allowlist',
+  dataResidency: 'https://developers.openai.com/api/docs/guides/data-residency',
 } as const;
 
 export type PageName = keyof typeof URLS;

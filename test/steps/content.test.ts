@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CREATE_KEY } from '../../src/content/pages.js';
 import { API_BILLING, BILLING_FACTS, CREDIT_INSTRUCTIONS, PLANS_INTRO, PLANS_TABLE } from '../../src/content/plans.js';
-import { missingScopes, recoveryFor, scopesToPermissions } from '../../src/content/recovery.js';
+import { recoveryFor } from '../../src/content/recovery.js';
 import { SNIPPETS } from '../../src/content/next-steps.js';
 import * as pages from '../../src/content/pages.js';
 import * as plans from '../../src/content/plans.js';
@@ -29,12 +29,12 @@ describe('content', () => {
     for (const phrase of ['project key', 'which machine', 'Restricted', 'Models: Read', 'Model capabilities: Write', 'shown only once']) expect(advice).toContain(phrase);
   });
 
-  it('reads the missing scopes out of the API message', () => {
-    expect(missingScopes('You have insufficient permissions for this operation. Missing scopes: api.model.read. Check that you have the correct role in your organization')).toEqual(['api.model.read']);
-    expect(missingScopes('Missing scopes: api.model.read, api.model.request.')).toEqual(['api.model.read', 'api.model.request']);
-    expect(missingScopes(undefined)).toEqual([]);
-    expect(scopesToPermissions(['api.model.request'])).toEqual(['Model capabilities: Write (api.model.request)']);
-    expect(scopesToPermissions([])).toEqual(['Models: Read', 'Model capabilities: Write']);
+  it('names the permission for each scope the check result carries, with the 2026 labels', () => {
+    const lines = (scopes?: string[]) => recoveryFor('missing_scopes', scopes ? { status: 401, scopes } : undefined).lines.join('\n');
+    expect(lines(['model.request'])).toContain('Model capabilities: Request (model.request)');
+    expect(lines(['api.model.read', 'api.responses.write'])).toMatch(/List models: Read \(api\.model\.read\)[\s\S]*api\.responses\.write/);
+    expect(lines()).toMatch(/List models: Read[\s\S]*Model capabilities: Request/);
+    expect(lines(['model.request'])).not.toMatch(/Write/);
   });
 
   it('always offers a way out after a failed check', () => {

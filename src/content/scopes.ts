@@ -1,0 +1,30 @@
+// The one table from a scope string in OpenAI's "Missing scopes: …" error to the permission a person
+// sets on a restricted key (API keys page → the key's pencil icon → Restricted). Used by the
+// missing_scopes wording (diagnosis-text.ts) and the wizard's recovery (recovery.ts).
+// Source: shared/openai-api-facts.md, "Restricted keys" (OpenAI help centre, checked 2026-12-01):
+// the labels are "List models: Read" and "Model capabilities: Request" (no longer "Write"); setting
+// only one endpoint under a group shows "Mixed" and does not grant model.request.
+const PERMISSIONS: Record<string, string> = {
+  'api.model.read': 'List models: Read',
+  'model.request': 'Model capabilities: Request',
+  'api.model.request': 'Model capabilities: Request',
+};
+
+/** What the key check needs: listing models (the free probe) and calling one (the billing probe). */
+export const CHECK_SCOPES = ['api.model.read', 'model.request'] as const;
+
+/** "List models: Read (api.model.read)", or the bare scope string when we know no label for it. */
+export function describeScope(scope: string): string {
+  const permission = PERMISSIONS[scope];
+  return permission ? `${permission} (${scope})` : scope;
+}
+
+/** The scopes the error named, described; all the check needs when it named none. */
+export function describeScopes(scopes: readonly string[] | undefined): string[] {
+  return (scopes?.length ? scopes : CHECK_SCOPES).map(describeScope);
+}
+
+/** One sentence on how to grant them, with the pitfall that keeps a key restricted. */
+export const GRANT_ADVICE =
+  'set the whole group, not a single endpoint under it: a group that shows "Mixed" does not grant the permission. ' +
+  'An organization "Reader" role causes the same error: ask an owner for a role that can call models.';
