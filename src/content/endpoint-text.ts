@@ -49,15 +49,15 @@ export function endpointText(w: WordingInput): Wording {
   const custom = w.baseUrl !== DEFAULT_BASE_URL;
   const what =
     f.endpoint === 'too_large'
-      ? `an answer larger than 1 MB${f.status ? ` (HTTP ${f.status})` : ''}${serverNote(w)}, which no API answer to these requests is; it was not read further`
-      : `${f.status ? `HTTP ${f.status} with ` : ''}${BODY_WORDS[f.bodyKind ?? 'text']}${serverNote(w)} instead of an OpenAI API answer`;
+      ? `sent more than 1 MB${f.status ? ` (HTTP ${f.status})` : ''}${serverNote(w)}, more than any API answer to these requests; it was not read further`
+      : `answered ${f.status ? `HTTP ${f.status} with ` : ''}${BODY_WORDS[f.bodyKind ?? 'text']}${serverNote(w)} instead of an OpenAI API answer`;
   return custom
     ? {
-        summary: `${at} answered ${what}. ${w.baseUrlFrom ?? 'The base URL'} points at ${w.baseUrl}, which is most likely not an OpenAI-compatible API (a web app, a dev server, a wrong port or path). The key was not checked.`,
+        summary: `${at} ${what}. ${w.baseUrlFrom ?? 'The base URL'} points at ${w.baseUrl}, which is most likely not an OpenAI-compatible API (a web app, a dev server, a wrong port or path). The key was not checked.`,
         fix: `Set ${setting(w, DEFAULT_BASE_URL)} (or your provider's API address, ending in /v1), or unset ${variable(w)}, and check again.`,
       }
     : {
-        summary: `Something between this machine and ${at} answered ${what} (a captive portal, a corporate gateway or filter). The key was not checked.`,
+        summary: `Something between this machine and ${at} ${what}: a captive portal, a corporate gateway or a filter. The key was not checked.`,
         fix: 'Sign in to the network (hotel or café Wi-Fi), or ask IT whether api.openai.com is allowed, then check again.',
       };
 }

@@ -74,7 +74,7 @@ const CASES: Case[] = [
   { name: 'a 200 carrying an error envelope', ...both(wrongShape(JSON.stringify({ error: { message: 'Incorrect API key provided', code: 'invalid_api_key' } }), 'application/json')), expected: 'wrong_endpoint', neverSays: BLAMES_KEY },
   { name: 'a model list but a 200 without an embedding', embeddings: wrongShape('{"object":"list","data":[]}', 'application/json'), expected: 'wrong_endpoint' },
   // Reliability repro 13: a gzip bomb is cut off at 1 MiB.
-  { name: 'a gzip bomb', ...both(gzipBomb()), expected: 'wrong_endpoint', says: /larger than 1 MB/ },
+  { name: 'a gzip bomb', ...both(gzipBomb()), expected: 'wrong_endpoint', says: /sent more than 1 MB/ },
 ];
 
 describe('--check-key --json: the 2026 answers', () => {
