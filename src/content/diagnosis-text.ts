@@ -6,7 +6,7 @@ import type { Diagnosis } from '../key/diagnoses.js';
 import type { ProxyInfo } from '../key/http.js';
 import { URLS } from '../platform/urls.js';
 import { baseUrlNote, endpointText, host, notOpenAIText } from './endpoint-text.js';
-import { describeScopes, GRANT_ADVICE } from './scopes.js';
+import { describeScopes, GRANT_ADVICE, permissionsFor } from './scopes.js';
 
 export interface WordingInput {
   facts: Facts;
@@ -80,10 +80,10 @@ const TEXT: Record<Diagnosis, Writer> = {
   },
 
   missing_scopes: ({ facts }) => {
-    const named = facts.scopes?.length ? `OpenAI named ${describeScopes(facts.scopes).join(', ')}` : 'OpenAI did not say which';
+    const named = facts.scopes?.length ? `: ${describeScopes(facts.scopes).join(', ')}` : ' (OpenAI did not say which)';
     return {
-      summary: `The key is a restricted key without a permission this check needs (${named}).${facts.canSpend ? ' It can call models, but not list them.' : ''}`,
-      fix: `At ${URLS.apiKeys}, edit the key (pencil icon) and grant ${describeScopes(facts.scopes).join(' and ')}, or choose All; ${GRANT_ADVICE} Then check again.`,
+      summary: `The key is a restricted key without a permission this check needs${named}.${facts.canSpend ? ' It can call models, but not list them.' : ''}`,
+      fix: `At ${URLS.apiKeys}, edit the key (pencil icon), set ${permissionsFor(facts.scopes).join(' and ')} (or choose All), save, and check again. ${GRANT_ADVICE}`,
     };
   },
 

@@ -65,7 +65,7 @@ export function endpointText(w: WordingInput): Wording {
 /** A 4xx without OpenAI's error envelope and without its headers: a gateway, proxy or relay answered. */
 export function notOpenAIText(w: WordingInput): Wording {
   const f = w.facts;
-  const said = f.message ? `: "${f.message}"` : '';
+  const said = f.message ? `: "${f.message.replace(/[.\s]+$/, '')}"` : '';
   const via = w.proxy ? ` The request went through the proxy ${w.proxy.display} (${w.proxy.variable}).` : '';
   return {
     summary: `Not OpenAI: something in front of it answered HTTP ${f.status ?? '?'}${serverNote(w)}${said}. OpenAI's answers carry its error format and a request ID, and this one has neither, so it says nothing about the key.${via}${baseUrlNote(w)}`,

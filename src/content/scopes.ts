@@ -24,7 +24,11 @@ export function describeScopes(scopes: readonly string[] | undefined): string[] 
   return (scopes?.length ? scopes : CHECK_SCOPES).map(describeScope);
 }
 
-/** One sentence on how to grant them, with the pitfall that keeps a key restricted. */
+/** The permissions to set ("List models: Read"), once each; a scope we have no label for as it is. */
+export function permissionsFor(scopes: readonly string[] | undefined): string[] {
+  return [...new Set((scopes?.length ? scopes : CHECK_SCOPES).map((s) => PERMISSIONS[s] ?? s))];
+}
+
+/** The pitfalls that keep a key restricted after an edit. */
 export const GRANT_ADVICE =
-  'set the whole group, not a single endpoint under it: a group that shows "Mixed" does not grant the permission. ' +
-  'An organization "Reader" role causes the same error: ask an owner for a role that can call models.';
+  'Set the whole group: a group that shows "Mixed" is not enough. If the key already has All, your organization role (e.g. Reader) is the limit: ask an owner.';

@@ -125,7 +125,7 @@ function buildResult(b: BuildInput): CheckResult {
     diagnosis,
     summary: redact(text.summary),
     fix: redact(text.fix),
-    ...(DIAGNOSES[diagnosis].fixUrl ? { fixUrl: DIAGNOSES[diagnosis].fixUrl } : {}),
+    ...fixUrlOf(diagnosis, facts),
     key: {
       source: b.key.source,
       masked: b.analysis.masked,
@@ -144,6 +144,16 @@ function buildResult(b: BuildInput): CheckResult {
     ...(b.probes?.auth.models ? { exampleModel: chooseExampleModel(b.probes.auth.models) } : {}),
     ...detailOf(diagnosis, facts),
   };
+}
+
+/**
+ * The diagnosis's page, except where it would mislead: OpenAI's status page for a gateway's refusal,
+ * the data-residency guide for a base URL that is simply wrong.
+ */
+function fixUrlOf(diagnosis: Diagnosis, f: Facts): Pick<CheckResult, 'fixUrl'> {
+  const url = DIAGNOSES[diagnosis].fixUrl;
+  if (!url || f.notOpenAI || (diagnosis === 'wrong_endpoint' && f.endpoint !== 'region')) return {};
+  return { fixUrl: url };
 }
 
 /** What the server said, for failures that came with an HTTP answer; redacted, never the key. */

@@ -74,11 +74,12 @@ export function classifyHttpError(e: ProbeError): Finding {
   // 0. Answers that are not the API's: they say nothing about the key.
   if (e.tooLarge) return is('wrong_endpoint', { endpoint: 'too_large', ...where });
   if (e.wrongShape) return is('wrong_endpoint', { endpoint: 'not_api', bodyKind: e.wrongShape, message: summariseText(e), ...where });
-  if (e.fromOpenAI === false) {
+  // A 5xx page from the edge (OpenAI's CDN too) stays a server error, classified by status below.
+  if (e.fromOpenAI === false && (e.status ?? 0) < 500) {
     const status = e.status ?? 0;
     // A path that does not exist there: the base URL does not point at an API.
     if (status === 404 || status === 405) return is('wrong_endpoint', { endpoint: 'not_api', notOpenAI: true, message: summariseText(e), ...where });
-    return is('server_error', { notOpenAI: true, message: summariseText(e), htmlPage: bodyKind(e.text) === 'html', ...where });
+    return is('server_error', { notOpenAI: true, message: summariseText(e), ...where });
   }
 
   // 1. error.code.

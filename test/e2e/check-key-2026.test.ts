@@ -63,7 +63,7 @@ const CASES: Case[] = [
     name: 'a gateway in front of OpenAI (403 without envelope or request ID)',
     ...both(gatewayAnswer(403, JSON.stringify({ error: 'Access denied by security policy.' }))),
     expected: 'server_error',
-    says: /^Not OpenAI: .*HTTP 403 \(server: corp-gateway\/2\.1\): "Access denied by security policy\."/,
+    says: /^Not OpenAI: .*HTTP 403 \(server: corp-gateway\/2\.1\): "Access denied by security policy"/,
     neverSays: BLAMES_KEY,
   },
   { name: 'a gateway 401 HTML page', ...both(gatewayAnswer(401, '<html><title>Login required</title></html>')), expected: 'server_error', neverSays: BLAMES_KEY },
