@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../../src/key/diagnoses.js';
 import { runCheck } from '../fakes/check-cli.js';
 import { fakeKeys } from '../fakes/fake-keys.js';
-import { answers2026, type FakeOpenAI, gatewayAnswer, gzipBomb, model, ok, type Route, startFakeOpenAI, wrongShape } from '../fakes/fake-openai-server.js';
+import { answers2026, apiError, type FakeOpenAI, gatewayAnswer, gzipBomb, model, ok, type Route, startFakeOpenAI, wrongShape } from '../fakes/fake-openai-server.js';
 import { runCli, type Sandbox, sandbox } from './modes-harness.js';
 
 let server: FakeOpenAI;
@@ -95,6 +95,17 @@ describe('--check-key --json: the 2026 answers', () => {
     const run = await runCheck(box, { key, env: { OPENAI_BASE_URL: origin } });
     expect(run.json.diagnosis).toBe('wrong_endpoint');
     expect(run.json.fix).toContain(`OPENAI_BASE_URL=${origin}/v1`);
+  });
+
+  it('the scopes and the model are read once, into detail (not re-parsed later)', async () => {
+    server.set('models', apiError(401, { message: 'You have insufficient permissions for this operation. Missing scopes: model.request, api.model.read.' }));
+    let run = await runCheck(box, { key });
+    expect(run.json).toMatchObject({ diagnosis: 'missing_scopes', detail: { scopes: ['model.request', 'api.model.read'] } });
+    expect(run.json.fix).toMatch(/Model capabilities: Request and List models: Read/);
+    server.set('models', ok.models());
+    server.set('embeddings', answers2026.modelNotFound('text-embedding-3-small'));
+    run = await runCheck(box, { key });
+    expect(run.json).toMatchObject({ diagnosis: 'model_access_denied', detail: { model: 'text-embedding-3-small' } });
   });
 
   it('the example model comes from the key\'s model list: no shutdown date, newest small model', async () => {
