@@ -14,7 +14,7 @@ export async function runCheckKey(ctx: Context): Promise<number> {
   try {
     const result = await checkUntilSettled(ctx);
     if (ctx.options.json) ctx.io.out(JSON.stringify(checkResultJson(result)));
-    else ctx.io.out(renderCheckResult(result, ctx.io));
+    else ctx.io.out(renderCheckResult(result, ctx.io, { verbose: ctx.options.verbose }));
     annotateCheckFailure(ctx, result);
     if (ctx.options.keyBrowser) await settleKeyPage(ctx, result, []);
     return DIAGNOSES[result.diagnosis].exit;

@@ -62,6 +62,7 @@ async function finish(ctx: Context, exitCode: number): Promise<number> {
       check: check ? checkResultJson(check) : null,
       savedTo,
       nextStep: situation ? nextStepForPerson(situation) : null,
+      ...(check?.exampleModel ? { exampleModel: check.exampleModel } : {}),
       mode: ctx.mode,
       exitCode,
     };

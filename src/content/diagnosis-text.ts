@@ -5,6 +5,9 @@ import type { Facts } from '../key/diagnose.js';
 import type { Diagnosis } from '../key/diagnoses.js';
 import type { ProxyInfo } from '../key/http.js';
 import { URLS } from '../platform/urls.js';
+import { LABELS, MONEY, TERMS } from './facts.js';
+import { baseUrlNote, endpointText, host, notOpenAIText } from './endpoint-text.js';
+import { describeScopes, GRANT_ADVICE, permissionsFor } from './scopes.js';
 
 export interface WordingInput {
   facts: Facts;
@@ -26,23 +29,6 @@ export interface Wording {
   fix: string;
 }
 
-const SCOPE_NAMES: Record<string, string> = {
-  'api.model.read': 'Models: Read',
-  'api.model.request': 'Model capabilities: Write',
-};
-
-function host(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host;
-  } catch {
-    return baseUrl;
-  }
-}
-
-function baseUrlNote(w: WordingInput): string {
-  return w.baseUrlFrom ? ` ${w.baseUrlFrom} points the check at ${w.baseUrl}: is that right? Unset it to use api.openai.com.` : '';
-}
-
 type Writer = (w: WordingInput) => Wording;
 
 const TEXT: Record<Diagnosis, Writer> = {
@@ -50,7 +36,7 @@ const TEXT: Record<Diagnosis, Writer> = {
     facts.billingSkipped
       ? {
           summary: 'The key works: OpenAI accepted it. Billing was not checked (--no-spend), so this does not prove the account has credit.',
-          fix: 'Nothing to fix. Run again without --no-spend to check billing too (the test call costs about $0.00000002).',
+          fix: `Nothing to fix. Run again without --no-spend to check billing too (the test call costs about $${MONEY.checkCost.value}).`,
         }
       : { summary: 'The key works: OpenAI accepted it and a one-token test call was billed successfully.', fix: 'Nothing to fix: use it.' },
 
@@ -95,11 +81,10 @@ const TEXT: Record<Diagnosis, Writer> = {
   },
 
   missing_scopes: ({ facts }) => {
-    const scopes = facts.scopes?.length ? facts.scopes : ['api.model.read'];
-    const named = scopes.map((s) => `${s}${SCOPE_NAMES[s] ? ` (${SCOPE_NAMES[s]})` : ''}`).join(', ');
+    const named = facts.scopes?.length ? `: ${describeScopes(facts.scopes).join(', ')}` : ' (OpenAI did not say which)';
     return {
-      summary: `The key is a restricted key without a permission this check needs: ${named}.${facts.canSpend ? ' It can call models, but not list them.' : ''}`,
-      fix: `At ${URLS.apiKeys}, edit the key's permissions: set "Models" to Read and "Model capabilities" to Write (or choose All), save, and check again.`,
+      summary: `The key is a restricted key without a permission this check needs${named}.${facts.canSpend ? ' It can call models, but not list them.' : ''}`,
+      fix: `At ${URLS.apiKeys}, edit the key (pencil icon), set ${permissionsFor(facts.scopes).join(' and ')} (or choose All), save, and check again. ${GRANT_ADVICE}`,
     };
   },
 
@@ -109,7 +94,7 @@ const TEXT: Record<Diagnosis, Writer> = {
     return w.facts.verification
       ? {
           summary: `The key works, but ${model} needs a verified organization.${project}`,
-          fix: `Verify your organization at ${URLS.organization} (it can take a few minutes to apply), then check again.`,
+          fix: `Verify your organization at ${URLS.organization} ("${LABELS.verifyOrganization.value}": it needs a government-issued photo ID, takes up to ${TERMS.verificationMinutes.value} minutes to apply (the help centre says ${TERMS.verificationMinutesHelp.value}), and a failed verification cannot simply be retried), then check again.`,
         }
       : {
           summary: `The key works, but its project may not use ${model}.${project}`,
@@ -117,20 +102,33 @@ const TEXT: Record<Diagnosis, Writer> = {
         };
   },
 
+  wrong_endpoint: (w) => endpointText(w),
+
+  ip_not_allowed: () => ({
+    summary: "OpenAI refused this machine's IP address (401 ip_not_authorized): the organization or project has an IP allowlist that does not include it. The key itself may be fine.",
+    fix: `An organization owner can add this address at ${URLS.ipAllowlist} (changes take up to 15 minutes), or run from a network that is on the list.`,
+  }),
+
   unsupported_region: () => ({
     summary: 'OpenAI refuses requests from the country or region of this network (VPNs, proxies and cloud hosts count).',
     fix: `Check the list of supported countries at ${URLS.supportedCountries}; turn off a VPN or run from a supported location.`,
   }),
 
   no_credits: () => ({
-    summary: 'The key is valid, but the API account has no credit. ChatGPT Plus and Pro do not include API usage: the API is billed separately.',
-    fix: `Open ${URLS.billing} and click "Add to credit balance" (minimum $5). The balance can take a few minutes to update; if the key still fails after that, create a new key.`,
+    summary: 'The key is valid, but the API account has no credit. ChatGPT Plus and Pro do not include API usage: the API is billed separately, and new accounts buy credit first.',
+    fix: `Open ${URLS.billing} and add credit ("${LABELS.addPaymentDetails.value}" the first time, later "${LABELS.buyCredits.value}" or "${LABELS.addToCreditBalance.value}"; minimum $${MONEY.minimumPurchase.value}). The balance can take a few minutes to update; if the key still fails after that, create a new key.`,
   }),
 
-  spend_limit_reached: () => ({
-    summary: 'The key is valid, but a spend or usage limit of the organization or project was reached.',
-    fix: `Raise the monthly limit at ${URLS.limits} (or the project's budget in its settings), or wait until the limit resets.`,
-  }),
+  spend_limit_reached: ({ facts }) =>
+    /usage_limit/i.test(facts.code ?? '')
+      ? {
+          summary: 'The key is valid, but the organization reached the usage limit OpenAI set for its tier. Buying credit does not lift it.',
+          fix: `Ask OpenAI for a higher limit at ${URLS.limits}, or wait until the limit resets.`,
+        }
+      : {
+          summary: 'The key is valid, but an enforced hard spend limit of the organization or project stopped it. Buying credit does not lift it.',
+          fix: `Raise or lift the hard limit at ${URLS.limits} (or in the project's Settings → Limits), or wait until the month resets.`,
+        },
 
   account_deactivated: () => ({
     summary: 'OpenAI has deactivated this account or terminated its API access. A new key will not help.',
@@ -142,7 +140,7 @@ const TEXT: Record<Diagnosis, Writer> = {
     fix: `Wait a minute and check again. Limits rise with your usage tier; see ${URLS.limits}.`,
   }),
 
-  server_error: (w) => ({
+  server_error: (w) => w.facts.notOpenAI ? notOpenAIText(w) : ({
     summary: `${host(w.baseUrl)} answered with a server error${w.facts.status ? ` (HTTP ${w.facts.status})` : ''}${w.facts.htmlPage ? ', a gateway page instead of an API answer' : ''}. The key may be fine.${baseUrlNote(w)}`,
     fix: `Check ${URLS.status} and try again in a few minutes.`,
   }),

@@ -3,7 +3,9 @@
 // explain the problem; these lines only add the wizard's next move, so they stay short.
 import { cmd } from '../platform/command-name.js';
 import type { Diagnosis } from '../key/diagnoses.js';
+import type { CheckResult } from '../key/types.js';
 import { URLS } from '../platform/urls.js';
+import { describeScopes } from './scopes.js';
 
 export type RecoveryAction = 'retry' | 'paste' | 'quit';
 
@@ -24,25 +26,8 @@ export const ACTION_NAMES: Record<RecoveryAction, string> = {
   },
 };
 
-/** Scope → the permission to tick in the key's "Restricted" settings. */
-const SCOPE_PERMISSIONS: Record<string, string> = {
-  'api.model.read': 'Models: Read',
-  'api.model.request': 'Model capabilities: Write',
-};
-
-export function scopesToPermissions(scopes: string[]): string[] {
-  const named = scopes.map((s) => (SCOPE_PERMISSIONS[s] ? `${SCOPE_PERMISSIONS[s]} (${s})` : s));
-  return named.length ? named : Object.values(SCOPE_PERMISSIONS);
-}
-
-/** "Missing scopes: api.model.read, api.model.request." → the scope names. */
-export function missingScopes(message: string | undefined): string[] {
-  // Dotted names separated by commas or spaces; the sentence ends at the first word without a dot.
-  const match = /missing scopes?:\s*((?:[a-z0-9_]+(?:\.[a-z0-9_]+)+(?:,?\s*|\.))+)/i.exec(message ?? '');
-  return match ? match[1]!.split(/[\s,]+/).map((s) => s.replace(/\.$/, '')).filter((s) => s.includes('.')) : [];
-}
-
-export function recoveryFor(diagnosis: Diagnosis, detailMessage?: string): Recovery {
+/** The wizard's next move; `detail` is the check's, whose `scopes` the classifier read once. */
+export function recoveryFor(diagnosis: Diagnosis, detail?: CheckResult['detail']): Recovery {
   switch (diagnosis) {
     case 'no_credits':
       return {
@@ -66,7 +51,7 @@ export function recoveryFor(diagnosis: Diagnosis, detailMessage?: string): Recov
       return {
         lines: [
           'Permissions to tick on this key (the pencil icon on the API keys page; the same key then works):',
-          ...scopesToPermissions(missingScopes(detailMessage)).map((p) => `  • ${p}`),
+          ...describeScopes(detail?.scopes).map((p) => `  • ${p}`),
         ],
         page: { url: URLS.apiKeys, label: 'API keys' },
         question: 'Press Enter to check again after changing the permissions',
@@ -77,6 +62,20 @@ export function recoveryFor(diagnosis: Diagnosis, detailMessage?: string): Recov
         lines: ["Each project has its own list of allowed models (Projects → the key's project → Limits)."],
         page: { url: URLS.projects, label: 'Projects' },
         question: 'Press Enter to check again after allowing the model',
+        actions: ['retry', 'paste', 'quit'],
+      };
+    case 'wrong_endpoint':
+      return {
+        // The base URL comes from the environment this process started with: only a new run sees a change.
+        lines: ['Set the base URL as shown above, then run the wizard again in that terminal.'],
+        question: 'What now?',
+        actions: ['quit', 'paste', 'retry'],
+      };
+    case 'ip_not_allowed':
+      return {
+        lines: ["An organization owner adds this machine's address under Settings → Security → IP allowlist (up to 15 minutes to apply)."],
+        page: { url: URLS.ipAllowlist, label: 'IP allowlist' },
+        question: 'Press Enter to check again once the address is allowed',
         actions: ['retry', 'paste', 'quit'],
       };
     default:

@@ -10,6 +10,7 @@ import { stripControl, stripControlFields } from '../ui/terminal-text.js';
 import { analyseKey, type LocalAnalysis } from './analyse.js';
 import { DIAGNOSES, type Diagnosis } from './diagnoses.js';
 import { diagnose, type Facts, type Finding } from './diagnose.js';
+import { chooseExampleModel } from './example-model.js';
 import { createTransport, networkEnvironment, type ProxyInfo } from './http.js';
 import type { ProbeOutcome } from './probes.js';
 import type { CheckOptions, CheckResult, CheckStep, KeyChecker, KeyInput } from './types.js';
@@ -128,7 +129,7 @@ function buildResult(b: BuildInput): CheckResult {
     diagnosis,
     summary: redact(text.summary),
     fix: redact(text.fix),
-    ...(DIAGNOSES[diagnosis].fixUrl ? { fixUrl: DIAGNOSES[diagnosis].fixUrl } : {}),
+    ...fixUrlOf(diagnosis, facts),
     key: {
       source: b.key.source,
       masked: b.analysis.masked,
@@ -144,8 +145,19 @@ function buildResult(b: BuildInput): CheckResult {
     ...(b.settings.environment.length ? { environment: b.settings.environment } : {}),
     ...(b.analysis.warnings.length ? { warnings: b.analysis.warnings } : {}),
     ...(b.proxy ? { proxy: b.proxy.display } : {}),
+    ...(b.probes?.auth.models ? { exampleModel: chooseExampleModel(b.probes.auth.models) } : {}),
     ...detailOf(diagnosis, facts),
   };
+}
+
+/**
+ * The diagnosis's page, except where it would mislead: OpenAI's status page for a gateway's refusal,
+ * the data-residency guide for a base URL that is simply wrong.
+ */
+function fixUrlOf(diagnosis: Diagnosis, f: Facts): Pick<CheckResult, 'fixUrl'> {
+  const url = DIAGNOSES[diagnosis].fixUrl;
+  if (!url || f.notOpenAI || (diagnosis === 'wrong_endpoint' && f.endpoint !== 'region')) return {};
+  return { fixUrl: url };
 }
 
 /** What the server said, for failures that came with an HTTP answer; redacted, never the key. */
@@ -157,6 +169,10 @@ function detailOf(diagnosis: Diagnosis, f: Facts): Pick<CheckResult, 'detail'> {
     ...(f.code ? { code: f.code } : {}),
     ...(f.message ? { message: redact(f.message) } : {}),
     ...(f.requestId ? { requestId: f.requestId } : {}),
+    ...(f.scopes?.length ? { scopes: f.scopes } : {}),
+    ...(f.model ? { model: f.model } : {}),
+    ...(f.host ? { host: f.host } : {}),
+    ...(f.server ? { server: f.server } : {}),
   };
   return { detail };
 }

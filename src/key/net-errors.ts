@@ -102,3 +102,30 @@ export function classifyConnection(
   if (net) return { diagnosis: 'network', netCode: net, timeout: /TIMEOUT|ETIMEDOUT/.test(net) };
   return { diagnosis: 'network', netCode: codes[0] ?? 'unknown', timeout: false };
 }
+
+/** node-fetch.ts rejects with this code when an answer is larger than it accepts (a gzip bomb). */
+export const TOO_LARGE_CODE = 'ERR_RESPONSE_TOO_LARGE';
+
+/** The too-large rejection in a cause chain, with the status and Server header it came with. */
+export function tooLargeAnswer(cause: unknown): { status?: number; server?: string } | undefined {
+  for (let e = cause, depth = 0; e && typeof e === 'object' && depth < 10; e = (e as { cause?: unknown }).cause, depth++) {
+    const o = e as Record<string, unknown>;
+    if (o.code === TOO_LARGE_CODE) {
+      return { status: typeof o.status === 'number' ? o.status : undefined, server: typeof o.server === 'string' ? o.server : undefined };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A failure of our own code rather than of the network: the chain holds a TypeError, RangeError,
+ * ReferenceError or SyntaxError and no system error code (ECONNRESET, a certificate code, …).
+ * Node's own network failures always carry a code, so this never hides one (issue 9 §5).
+ */
+export function programmingError(cause: unknown): Error | undefined {
+  const chain: unknown[] = [];
+  for (let e = cause; e && typeof e === 'object' && chain.length < 10 && !chain.includes(e); e = (e as { cause?: unknown }).cause) chain.push(e);
+  if (chain.some((e) => typeof (e as { code?: unknown }).code === 'string' || Array.isArray((e as { errors?: unknown }).errors))) return undefined;
+  const bug = chain.find((e) => e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || e instanceof SyntaxError);
+  return bug as Error | undefined;
+}

@@ -8,13 +8,19 @@
 // - no keep-alive (`connection: close`, no shared agent): the process can exit once the answer is in;
 // - failures reject with Node's own errors (ECONNREFUSED, ENOTFOUND, certificate codes, …), which
 //   the SDK keeps as APIConnectionError.cause for net-errors.ts to read;
+// - at most MAX_ANSWER_BYTES, compressed or decoded: a bigger answer (a gzip bomb: 1 MB that inflates
+//   to 1 GB) is cut off and rejected with ERR_RESPONSE_TOO_LARGE instead of filling memory;
 // - an optional proxy (node-fetch-proxy.ts); redirects are not followed (the API does not
 //   redirect, and a redirect is better reported than silently followed with the key).
 // The Response is a plain object with the members the SDK and probes.ts read (status, ok, headers,
 // text, json, clone): building a real Response would load the internal undici again.
 import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { TOO_LARGE_CODE } from './net-errors.js';
 import { bare, proxyRefusal, requestToProxy, tunnel, type ProxyEndpoint, type Track } from './node-fetch-proxy.js';
+
+/** The probes' answers are a few kB (a model list is ~30 kB); 1 MiB leaves room and bounds memory. */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
 
 export function createNodeFetch(proxy?: ProxyEndpoint): typeof fetch {
   const nodeFetch = (input: string | URL | { url: string }, init: RequestInit = {}): Promise<Response> => {
@@ -74,8 +80,15 @@ async function exchange(url: URL, init: RequestInit, proxy: ProxyEndpoint | unde
     req.destroy();
     throw proxyRefusal(407, `${method} ${url.origin}`);
   }
-  const bytes = await readAll(res);
-  return new NodeResponse(res.statusCode ?? 0, res.statusMessage ?? '', url.href, res.headers, await decode(bytes, res.headers['content-encoding'])) as unknown as Response;
+  const status = res.statusCode ?? 0;
+  const tooLarge = () =>
+    Object.assign(new Error(`the answer to ${method} ${url.pathname} was larger than ${MAX_ANSWER_BYTES} bytes`), {
+      code: TOO_LARGE_CODE,
+      status,
+      ...(res.headers.server ? { server: res.headers.server } : {}),
+    });
+  const bytes = await readAll(res, tooLarge);
+  return new NodeResponse(status, res.statusMessage ?? '', url.href, res.headers, await decode(bytes, res.headers['content-encoding'], tooLarge)) as unknown as Response;
 }
 
 function bodyBytes(body: RequestInit['body']): Buffer | undefined {
@@ -95,10 +108,16 @@ function headerRecord(h: RequestInit['headers']): Record<string, string> {
   return out;
 }
 
-function readAll(res: IncomingMessage): Promise<Buffer> {
+function readAll(res: IncomingMessage, tooLarge: () => Error): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_ANSWER_BYTES) return void chunks.push(chunk);
+      reject(tooLarge());
+      res.destroy();
+    });
     res.on('end', () => resolve(Buffer.concat(chunks)));
     res.on('error', reject);
     res.on('close', () => {
@@ -107,14 +126,23 @@ function readAll(res: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** We send no Accept-Encoding, but a server may compress anyway; zlib is loaded only then. */
-async function decode(bytes: Buffer, encoding: string | undefined): Promise<Buffer> {
+/**
+ * We send no Accept-Encoding, but a server may compress anyway; zlib is loaded only then. The decoded
+ * size is capped too: zlib stops at maxOutputLength (ERR_BUFFER_TOO_LARGE) instead of inflating on.
+ */
+async function decode(bytes: Buffer, encoding: string | undefined, tooLarge: () => Error): Promise<Buffer> {
   const coding = encoding?.trim().toLowerCase();
   if (!coding || coding === 'identity' || bytes.length === 0) return bytes;
   const zlib = await import('node:zlib');
-  if (coding === 'gzip' || coding === 'x-gzip') return zlib.gunzipSync(bytes);
-  if (coding === 'deflate') return zlib.inflateSync(bytes);
-  if (coding === 'br') return zlib.brotliDecompressSync(bytes);
+  const limit = { maxOutputLength: MAX_ANSWER_BYTES };
+  try {
+    if (coding === 'gzip' || coding === 'x-gzip') return zlib.gunzipSync(bytes, limit);
+    if (coding === 'deflate') return zlib.inflateSync(bytes, limit);
+    if (coding === 'br') return zlib.brotliDecompressSync(bytes, limit);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+    throw error;
+  }
   return bytes;
 }
 

@@ -3,6 +3,9 @@
 // account from one without credit). No retries, a short timeout, never streamed.
 // The SDK is imported here, and this module is only imported lazily, so --help never loads it.
 import { CancelledError } from '../errors.js';
+import { bodyKind, hasApiShape, hasErrorEnvelope, hasOpenAIHeaders, type BodyKind } from './answer-shape.js';
+import { modelsOf, type ListedModel } from './example-model.js';
+import { programmingError, tooLargeAnswer } from './net-errors.js';
 
 export type ProbeName = 'auth' | 'billing';
 
@@ -19,6 +22,14 @@ export interface ProbeError {
   text?: string;
   /** Set when no HTTP answer came: the cause chain of the failure. */
   connection?: { timeout: boolean; cause?: unknown; message?: string };
+  /** The answer had OpenAI's error envelope or its headers (x-request-id, openai-version). */
+  fromOpenAI?: boolean;
+  /** The Server header, to say what answered when it was not OpenAI. */
+  server?: string;
+  /** A 2xx whose body is not what the API returns for this probe, and what it was instead. */
+  wrongShape?: BodyKind;
+  /** The answer was larger than node-fetch.ts accepts (a gzip bomb, a page that never ends). */
+  tooLarge?: boolean;
 }
 
 export interface ProbeOutcome {
@@ -31,6 +42,8 @@ export interface ProbeOutcome {
   organization?: string;
   project?: string;
   rateLimits?: { requests?: number; tokens?: number };
+  /** The auth probe's model list (ids and shutdown dates), for the example model. */
+  models?: ListedModel[];
   error?: ProbeError;
 }
 
@@ -70,13 +83,15 @@ async function probe(
   name: ProbeName,
   call: (client: InstanceType<SDK['OpenAI']>) => Promise<{ response: Response }>,
 ): Promise<ProbeOutcome> {
-  // One client per probe, so each can keep the raw body of its own failed answer: the SDK drops
-  // bodies that are JSON without the {"error": …} envelope, and we want to classify those too.
+  // One client per probe, so each keeps the raw body of its own answer: the SDK drops bodies that
+  // are JSON without the {"error": …} envelope, and a 2xx must be checked for the API's shape before
+  // it counts (the SDK accepts an HTML page or "{}" as a model list).
   const baseFetch = req.fetch;
-  let rawBody: string | undefined;
+  let answer: { status: number; text?: string; server?: string; openAIHeaders: boolean } | undefined;
   const capturingFetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const res = await baseFetch(input, init);
-    if (!res.ok) rawBody = await res.clone().text().catch(() => undefined);
+    const text = await res.clone().text().catch(() => undefined);
+    answer = { status: res.status, text, server: res.headers.get('server') ?? undefined, openAIHeaders: hasOpenAIHeaders(res.headers) };
     return res;
   }) as typeof fetch;
   const client = new sdk.OpenAI({
@@ -94,14 +109,32 @@ async function probe(
     fetch: capturingFetch,
   });
   const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  // A 2xx without the API's shape is a failure of its own (wrong_endpoint), whether the SDK choked
+  // on the body or swallowed it.
+  const wrongShape = (): ProbeOutcome | undefined => {
+    if (!answer || answer.status < 200 || answer.status > 299 || hasApiShape(name, answer.text)) return undefined;
+    const e: ProbeError = {
+      status: answer.status,
+      wrongShape: bodyKind(answer.text),
+      fromOpenAI: answer.openAIHeaders,
+      ...(answer.server ? { server: answer.server } : {}),
+      ...(answer.text?.trim() ? { text: answer.text.slice(0, 2000) } : {}),
+    };
+    return { name, ok: false, status: answer.status, ms: elapsed(), error: e };
+  };
   try {
     const { response } = await call(client);
-    return { name, ok: true, status: response.status, ms: Math.round(performance.now() - started), ...readHeaders(response.headers) };
+    const failed = wrongShape();
+    if (failed) return failed;
+    const models = name === 'auth' ? { models: modelsOf(answer?.text) } : {};
+    return { name, ok: true, status: response.status, ms: elapsed(), ...readHeaders(response.headers), ...models };
   } catch (error) {
-    const ms = Math.round(performance.now() - started);
     if (error instanceof sdk.APIUserAbortError || req.signal?.aborted) throw new CancelledError('Cancelled. The key check was stopped.');
-    const e = toProbeError(sdk, error, rawBody);
-    return { name, ok: false, status: e.status, ms, requestId: e.requestId, error: e };
+    const failed = wrongShape();
+    if (failed) return failed;
+    const e = toProbeError(sdk, error, answer?.text);
+    return { name, ok: false, status: e.status, ms: elapsed(), requestId: e.requestId, error: e };
   }
 }
 
@@ -117,18 +150,36 @@ function readHeaders(h: Headers): Pick<ProbeOutcome, 'requestId' | 'organization
   };
 }
 
-/** Normalises any error the SDK throws into the fields diagnose() reads. Exported for unit tests. */
+/**
+ * Normalises what the SDK throws into the fields diagnose() reads. Only the SDK's APIError (an HTTP
+ * answer) and APIConnectionError (no answer) become a ProbeError; anything else is a bug in this tool
+ * (a TypeError in our fetch, an SDK resource missing from the bundle) and is thrown on, so the user
+ * sees "Unexpected error … please report it" (exit 1) instead of a diagnosis that blames the key.
+ * Exported for unit tests.
+ */
 export function toProbeError(sdk: SDK, error: unknown, rawBody?: string): ProbeError {
   if (error instanceof sdk.APIConnectionError) {
-    return { connection: { timeout: error instanceof sdk.APIConnectionTimeoutError, cause: error.cause, message: error.message } };
+    const timeout = error instanceof sdk.APIConnectionTimeoutError;
+    const large = tooLargeAnswer(error.cause);
+    if (large) return { status: large.status, tooLarge: true, ...(large.server ? { server: large.server } : {}) };
+    const bug = timeout ? undefined : programmingError(error.cause);
+    if (bug) throw bug;
+    return { connection: { timeout, cause: error.cause, message: error.message } };
   }
   if (error instanceof sdk.APIError && error.status) {
     const fromSdk = pickFields(error.error);
     const fromBody = rawBody === undefined ? {} : parseBody(rawBody);
     const merged = { ...fromBody, ...definedOnly(fromSdk) };
-    return { status: error.status, requestId: error.requestID ?? undefined, ...merged };
+    const server = error.headers?.get('server') ?? undefined;
+    return {
+      status: error.status,
+      requestId: error.requestID ?? undefined,
+      ...merged,
+      fromOpenAI: hasErrorEnvelope(rawBody, error.error) || hasOpenAIHeaders(error.headers),
+      ...(server ? { server } : {}),
+    };
   }
-  return { message: error instanceof Error ? error.message : String(error) };
+  throw error;
 }
 
 function pickFields(obj: unknown): Partial<ProbeError> {

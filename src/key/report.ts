@@ -1,5 +1,6 @@
 // A CheckResult for people (renderCheckResult) and for scripts (checkResultJson). Both come from the
 // same object, which never holds the key: only its masked form.
+import { DEFAULT_BASE_URL } from '../platform/urls.js';
 import type { IO } from '../ui/io.js';
 import { describeKind } from './analyse.js';
 import { troubleshootingAnchor } from './diagnoses.js';
@@ -24,8 +25,20 @@ function describeStep(s: CheckStep): string {
   return `${s.name} ${status}${extra ? ` (${extra})` : ''}`;
 }
 
-export function renderCheckResult(result: CheckResult, io: IO): string {
+export interface RenderOptions {
+  /** --verbose: every developer detail, also for a key that works. */
+  verbose?: boolean;
+}
+
+/**
+ * A person's view. Developer details (organization, project, rate limits, request IDs, the
+ * "Environment" list) appear when they can explain a failure or with --verbose; a working key on the
+ * defaults gets a few lines (issue 9 §4, "say less"). The base URL and proxy appear whenever they are
+ * not the defaults, because a stale one breaks a good key.
+ */
+export function renderCheckResult(result: CheckResult, io: IO, opts: RenderOptions = {}): string {
   const { c } = io;
+  const details = Boolean(opts.verbose) || !result.ok;
   const mark = result.ok ? c.green('✔') : result.diagnosis === 'rate_limited' ? c.yellow('!') : c.red('✖');
   const label = (name: string) => c.dim(`${name}:`.padEnd(14));
   const lines = [`${mark} ${c.bold(result.diagnosis)}  ${result.summary}`];
@@ -38,18 +51,20 @@ export function renderCheckResult(result: CheckResult, io: IO): string {
     lines.push(`  ${label('Key')}${result.key.masked} (${kind}${length}) from ${describeSource(result.key.source)}`);
   }
   for (const warning of result.warnings ?? []) lines.push(`  ${label('Note')}${c.yellow(warning)}`);
-  if (result.organization) lines.push(`  ${label('Organization')}${result.organization}`);
-  if (result.project) lines.push(`  ${label('Project')}${result.project}`);
-  const fromEnv = result.environment?.includes('OPENAI_BASE_URL') ? ' (from OPENAI_BASE_URL)' : '';
-  if (result.baseUrl !== 'https://api.openai.com/v1') lines.push(`  ${label('Base URL')}${result.baseUrl}${fromEnv}`);
+  const setInEnv = (name: string) => Boolean(result.environment?.includes(name));
+  if (result.organization && (details || setInEnv('OPENAI_ORG_ID'))) lines.push(`  ${label('Organization')}${result.organization}`);
+  if (result.project && (details || setInEnv('OPENAI_PROJECT_ID'))) lines.push(`  ${label('Project')}${result.project}`);
+  const fromEnv = setInEnv('OPENAI_BASE_URL') ? ' (from OPENAI_BASE_URL)' : '';
+  if (result.baseUrl !== DEFAULT_BASE_URL) lines.push(`  ${label('Base URL')}${result.baseUrl}${fromEnv}`);
   if (result.proxy) lines.push(`  ${label('Proxy')}${result.proxy}`);
-  if (result.environment?.length) lines.push(`  ${label('Environment')}${result.environment.join(', ')} set`);
+  if (details && result.environment?.length) lines.push(`  ${label('Environment')}${result.environment.join(', ')} set`);
   const rl = result.rateLimits;
-  if (rl && (rl.requests !== undefined || rl.tokens !== undefined)) {
+  if (opts.verbose && rl && (rl.requests !== undefined || rl.tokens !== undefined)) {
     const parts = [rl.requests !== undefined ? `${rl.requests} requests` : '', rl.tokens !== undefined ? `${rl.tokens} tokens` : ''];
     lines.push(`  ${label('Rate limits')}${parts.filter(Boolean).join(', ')} per minute`);
   }
-  if (result.checks.length) lines.push(`  ${label('Checks')}${result.checks.map(describeStep).join(', ')}`);
+  if (opts.verbose && result.exampleModel) lines.push(`  ${label('Example model')}${result.exampleModel}`);
+  if (details && result.checks.length) lines.push(`  ${label('Checks')}${result.checks.map(describeStep).join(', ')}`);
   if (result.detail?.message && !result.ok) {
     // OpenAI's echo of a key is mostly stars: keep its start and end, which is what tells keys apart.
     const said = result.detail.message.replace(/\*{8,}/g, '****…');
@@ -82,6 +97,7 @@ export function checkResultJson(r: CheckResult): Record<string, unknown> {
     ...(r.environment?.length ? { environment: r.environment } : {}),
     ...(r.warnings?.length ? { warnings: r.warnings } : {}),
     ...(r.proxy ? { proxy: r.proxy } : {}),
+    ...(r.exampleModel ? { exampleModel: r.exampleModel } : {}),
     ...(r.detail ? { detail: r.detail } : {}),
   };
 }

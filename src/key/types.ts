@@ -62,8 +62,22 @@ export interface CheckResult {
    * current fallback constant. Absent when the model list was not read.
    */
   exampleModel?: string;
-  /** For `unknown` and server errors: what the server said (already redacted). */
-  detail?: { status?: number; message?: string; requestId?: string; type?: string; code?: string };
+  /**
+   * For failures that came with an HTTP answer: what the server said (already redacted), and what the
+   * classifier read from it once: the scopes a restricted key lacks, the model that was refused, the
+   * host a data-residency project needs, the Server header of an answer that was not OpenAI's.
+   */
+  detail?: {
+    status?: number;
+    message?: string;
+    requestId?: string;
+    type?: string;
+    code?: string;
+    scopes?: string[];
+    model?: string;
+    host?: string;
+    server?: string;
+  };
 }
 
 export interface CheckOptions {

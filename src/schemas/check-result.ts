@@ -52,6 +52,10 @@ export const checkResultSchema = z
     environment: z.array(z.string()).optional().describe('names of environment settings in effect that may explain a failure'),
     warnings: z.array(z.string()).optional().describe('non-fatal remarks of the local analysis (unusual length, admin key, …)'),
     proxy: z.string().optional().describe('the proxy the requests went through (scheme, host, port; never credentials)'),
+    exampleModel: z
+      .string()
+      .optional()
+      .describe('a current small chat model from the key\'s own model list (no shutdown_date), else a current fallback; absent when the list was not read'),
     detail: z
       .object({
         status: z.number().int().optional(),
@@ -59,9 +63,13 @@ export const checkResultSchema = z
         requestId: z.string().optional(),
         type: z.string().optional(),
         code: z.string().optional(),
+        scopes: z.array(z.string()).optional().describe('missing_scopes: the scope strings the error named, e.g. model.request'),
+        model: z.string().optional().describe('model_access_denied: the model that was refused'),
+        host: z.string().optional().describe('wrong_endpoint: the regional host the key\'s project needs, e.g. us.api.openai.com'),
+        server: z.string().optional().describe('the Server header of an answer that did not come from OpenAI'),
       })
       .optional()
-      .describe('what the server said, for unknown and server errors (redacted)'),
+      .describe('what the server said, for failures that came with an HTTP answer (redacted)'),
   })
   .refine((r) => r.ok === (r.diagnosis === 'ok'), { message: 'ok is true exactly when the diagnosis is "ok"', path: ['ok'] });
 

@@ -17,6 +17,10 @@ export const wizardResultSchema = z
     check: checkResultSchema.nullable().describe('the full key check, as --check-key --json prints it'),
     savedTo: z.array(z.string()).describe('where the key was saved; empty with --save none (the non-interactive default)'),
     nextStep: z.string().nullable().describe('what the person should do next, in words an AI agent can relay; never the key'),
+    exampleModel: z
+      .string()
+      .optional()
+      .describe('the model the Done screen\'s snippets use: check.exampleModel, repeated for convenience'),
     mode: modeSchema,
     exitCode: z.number().int().describe('the process exit code: 0, or the diagnosis\'s exit code'),
   })

@@ -79,7 +79,7 @@ async function recordLastCheck(ctx: Context, key: KeyInput, result: CheckResult)
 }
 
 async function askWhatNext(ctx: Context, result: CheckResult, explained: Set<string>): Promise<RecoveryAction> {
-  const recovery = recoveryFor(result.diagnosis, result.detail?.message);
+  const recovery = recoveryFor(result.diagnosis, result.detail);
   // Explain and open the page once; checking again in a loop should not reopen tabs.
   if (!explained.has(result.diagnosis)) {
     explained.add(result.diagnosis);

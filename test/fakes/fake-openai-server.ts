@@ -4,12 +4,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 export interface FakeResponse {
   status: number;
   body?: unknown;
   /** Raw text body (e.g. an HTML gateway page); wins over `body`. */
   text?: string;
+  /** Raw bytes, sent as they are (e.g. a gzip bomb with content-encoding: gzip); wins over both. */
+  bytes?: Buffer;
   headers?: Record<string, string>;
   /** Milliseconds to wait before answering. */
   delayMs?: number;
@@ -44,11 +47,21 @@ export interface FakeOpenAI {
   close(): Promise<void>;
 }
 
+/** A model entry as GET /v1/models lists it; `shutdown_date` marks a model OpenAI will retire. */
+export const model = (id: string, shutdownDate?: string) => ({
+  id,
+  object: 'model',
+  created: 1,
+  owned_by: 'system',
+  ...(shutdownDate ? { shutdown_date: shutdownDate } : {}),
+});
+
 export const ok = {
-  models: (): FakeResponse => ({
+  /** A late-2026 list: gpt-4o-mini and gpt-5-mini carry their shutdown dates, so the example model is gpt-6-luna. */
+  models: (ids = [model('gpt-4o-mini', '2027-01-14'), model('gpt-5-mini', '2026-12-11'), model('gpt-6-luna'), model('text-embedding-3-small')]): FakeResponse => ({
     status: 200,
-    body: { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', created: 1, owned_by: 'system' }] },
-    headers: { 'x-request-id': 'req_models_1', 'openai-organization': 'org-fake123', 'openai-project': 'proj_fake123' },
+    body: { object: 'list', data: ids },
+    headers: { 'x-request-id': 'req_models_1', 'openai-version': '2020-10-01', 'openai-organization': 'org-fake123', 'openai-project': 'proj_fake123' },
   }),
   embeddings: (): FakeResponse => ({
     status: 200,
@@ -74,6 +87,50 @@ export function apiError(status: number, error: { message: string; type?: string
     status,
     body: { error: { message: error.message, type: error.type ?? null, param: error.param ?? null, code: error.code ?? null } },
     headers: { 'x-request-id': `req_${status}_fake`, ...headers },
+  };
+}
+
+/** The newer answers (shared/openai-api-facts.md, "Error bodies"), as the real API sends them. */
+export const answers2026 = {
+  /** A key of a data-residency project called at the wrong host. */
+  incorrectHostname: (host = 'us.api.openai.com') =>
+    apiError(401, {
+      message: `Attempted to access resource with incorrect regional hostname. Please make your request to ${host}`,
+      type: 'invalid_request_error',
+      code: 'incorrect_hostname',
+    }),
+  /** A base URL without /v1: OpenAI answers GET /models with 404. */
+  invalidUrl: () => apiError(404, { message: 'Invalid URL (GET /models)', type: 'invalid_request_error' }),
+  ipNotAuthorized: () => apiError(401, { message: 'Your IP is not authorized to access this organization.', type: 'ip_not_authorized' }),
+  creditBalanceExhausted: () =>
+    apiError(429, {
+      message: 'You have no credits remaining. Add credits to continue using the API at https://platform.openai.com/settings/organization/billing/overview.',
+      type: 'insufficient_quota',
+      code: 'credit_balance_exhausted',
+    }),
+  /** organization_spend_limit_exceeded, project_spend_limit_exceeded or organization_usage_limit_exceeded, with the old message. */
+  limitExceeded: (code: 'organization_spend_limit_exceeded' | 'project_spend_limit_exceeded' | 'organization_usage_limit_exceeded') =>
+    apiError(429, { message: 'You exceeded your current quota, please check your plan and billing details.', type: 'insufficient_quota', code }),
+  modelNotFound: (id: string) => apiError(404, { message: `Model not found ${id}`, type: 'invalid_request_error' }),
+};
+
+/** Something in front of OpenAI answering itself: no envelope, no x-request-id or openai-version. */
+export function gatewayAnswer(status: number, body: string, server = 'corp-gateway/2.1'): FakeResponse {
+  const html = body.trimStart().startsWith('<');
+  return { status, text: body, headers: { server, 'content-type': html ? 'text/html' : 'application/json' } };
+}
+
+/** A 2xx that is not the API's answer (a dev server's SPA fallback, a portal, "OK"). */
+export function wrongShape(body: string, contentType = 'text/html'): FakeResponse {
+  return { status: 200, text: body, headers: { 'content-type': contentType } };
+}
+
+/** A small gzip body that inflates to `mib` MiB of spaces, served as JSON (reliability repro 13). */
+export function gzipBomb(mib = 64): FakeResponse {
+  return {
+    status: 200,
+    bytes: gzipSync(Buffer.alloc(mib * 1024 * 1024, 32), { level: 9 }),
+    headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', server: 'bomb/1.0' },
   };
 }
 
@@ -141,7 +198,7 @@ export async function startFakeOpenAI(
           'content-type': isText ? 'text/html' : 'application/json',
           ...answer.headers,
         });
-        res.end(isText ? answer.text : JSON.stringify(answer.body ?? {}));
+        res.end(answer.bytes ?? (isText ? answer.text : JSON.stringify(answer.body ?? {})));
       };
       if (answer.delayMs) setTimeout(send, answer.delayMs);
       else send();

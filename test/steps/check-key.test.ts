@@ -69,11 +69,13 @@ describe('check-key', () => {
   });
 
   it('on missing_scopes names the scopes and the permissions to tick', async () => {
-    const detail = { status: 401, message: 'You have insufficient permissions for this operation. Missing scopes: api.model.read. Check that you have the correct role.' };
+    // The checker reads the scopes once (src/key/diagnose.ts) and hands them over in detail.scopes.
+    const detail = { status: 401, message: 'You have insufficient permissions for this operation. Missing scopes: api.model.read. Check that you have the correct role.', scopes: ['api.model.read'] };
     const { ctx } = withKey([{ diagnosis: 'missing_scopes', detail }, { diagnosis: 'ok' }], [{ kind: 'select', match: 'after changing the permissions', answer: 'retry' }]);
     await run(checkKeyStep, ctx);
     const text = ctx.io.stderrText();
-    expect(text).toContain('• Models: Read (api.model.read)');
+    expect(text).toContain('• List models: Read (api.model.read)');
+    expect(text).not.toContain('model.request');
     expect(text).toContain('the same key then works');
   });
 

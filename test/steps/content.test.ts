@@ -1,16 +1,18 @@
-// What the wizard offers after a failed check (src/content/recovery.ts), as behaviour: the scope names
-// are read out of the API's own message, and every failure has a way out. The wording of the other
+// What the wizard offers after a failed check (src/content/recovery.ts), as behaviour: the permission to
+// tick for each scope the check result carries, and a way out of every failure. The wording of the other
 // content modules is asserted where a person sees it (informational-steps, the flow test, check:facts);
 // the facts behind it are held to src/content/facts.ts by test/unit/content-facts.test.ts.
 import { describe, expect, it } from 'vitest';
-import { missingScopes, recoveryFor } from '../../src/content/recovery.js';
+import { recoveryFor } from '../../src/content/recovery.js';
 import { DIAGNOSIS_CODES } from '../../src/key/diagnoses.js';
 
 describe('recovery after a failed check', () => {
-  it('reads the missing scopes out of the API message', () => {
-    expect(missingScopes('You have insufficient permissions for this operation. Missing scopes: api.model.read. Check that you have the correct role in your organization')).toEqual(['api.model.read']);
-    expect(missingScopes('Missing scopes: api.model.read, api.model.request.')).toEqual(['api.model.read', 'api.model.request']);
-    expect(missingScopes(undefined)).toEqual([]);
+  it('names the permission for each scope the check result carries, with the 2026 labels', () => {
+    const lines = (scopes?: string[]) => recoveryFor('missing_scopes', scopes ? { status: 401, scopes } : undefined).lines.join('\n');
+    expect(lines(['model.request'])).toContain('Model capabilities: Request (model.request)');
+    expect(lines(['api.model.read', 'api.responses.write'])).toMatch(/List models: Read \(api\.model\.read\)[\s\S]*api\.responses\.write/);
+    expect(lines()).toMatch(/List models: Read[\s\S]*Model capabilities: Request/);
+    expect(lines(['model.request'])).not.toMatch(/Write/);
   });
 
   it('always offers a way out after a failed check', () => {

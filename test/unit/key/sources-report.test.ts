@@ -78,10 +78,29 @@ describe('report', () => {
       result.fixUrl!,
       'sk-proj-…AbCd (a project key, 164 characters) from the OPENAI_API_KEY environment variable',
       'org-abc',
-      '3000 requests, 1000000 tokens per minute',
       'billing 429 (150 ms, req_1)',
       'docs/troubleshooting.md#no_credits',
     ]) expect(text).toContain(part);
+    expect(text).not.toContain('per minute');
+    expect(renderCheckResult(result, createTestIO(), { verbose: true })).toContain('3000 requests, 1000000 tokens per minute');
+  });
+
+  it('says less for a working key on the defaults: developer details only with --verbose', () => {
+    const working: CheckResult = {
+      ...result,
+      ok: true,
+      diagnosis: 'ok',
+      summary: 'The key works.',
+      checks: [{ name: 'format', ok: true }, { name: 'auth', ok: true, status: 200, ms: 140, requestId: 'req_a' }],
+      environment: ['NO_PROXY'],
+      exampleModel: 'gpt-5-mini',
+    };
+    const quiet = renderCheckResult(working, createTestIO());
+    for (const detail of ['org-abc', 'req_a', 'per minute', 'Environment', 'Checks', 'https://api.openai.com/v1']) expect(quiet).not.toContain(detail);
+    const verbose = renderCheckResult(working, createTestIO(), { verbose: true });
+    for (const detail of ['org-abc', 'req_a', 'per minute', 'NO_PROXY set', 'gpt-5-mini']) expect(verbose).toContain(detail);
+    // A base URL that is not the default is always named: a stale one breaks a good key.
+    expect(renderCheckResult({ ...working, baseUrl: 'http://127.0.0.1:8080/v1' }, createTestIO())).toContain('http://127.0.0.1:8080/v1');
   });
 
   it('JSON follows the contract: fields in order, nothing else', () => {
