@@ -47,9 +47,12 @@ async function takeFromSources(ctx: Context): Promise<boolean> {
 }
 
 async function promptForKey(ctx: Context): Promise<void> {
+  // A key pasted at an earlier prompt (a "Press Enter" pause, a question) was kept, not shown: use it.
+  let pasted = ctx.prompter.takePastedKey();
   // Ctrl-C here is the usual way out; the prompter turns it into CancelledError.
   for (;;) {
-    const analysis = analyseKey(await ctx.prompter.password(PASTE_KEY.prompt));
+    const analysis = analyseKey(pasted ?? (await ctx.prompter.password(PASTE_KEY.prompt)));
+    pasted = undefined;
     if (analysis.ok) return accept(ctx, analysis, 'prompt');
     ctx.io.err(ctx.io.c.red(`✖ ${analysis.reason ?? 'That does not look like an OpenAI API key.'}`));
     ctx.io.err(PASTE_KEY.retry);
