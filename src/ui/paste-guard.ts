@@ -65,14 +65,16 @@ export class PasteGuard {
     let keys = '';
     while (input.length) {
       if (this.bracketed !== undefined) {
-        const end = input.indexOf(PASTE_END);
+        // Searched in what came so far: the end marker itself may be split over two reads.
+        const sofar = this.bracketed + input;
+        const end = sofar.indexOf(PASTE_END);
         if (end < 0) {
-          this.bracketed += input;
+          this.bracketed = sofar;
           return { keys, rest: '' };
         }
-        const text = this.bracketed + input.slice(0, end);
+        const text = sofar.slice(0, end);
         this.bracketed = undefined;
-        input = input.slice(end + PASTE_END.length);
+        input = sofar.slice(end + PASTE_END.length);
         const outcome = this.pasted(text);
         if (outcome.held !== undefined) return { keys: keys + outcome.keys, held: outcome.held, rest: input };
         keys += outcome.keys;
@@ -85,8 +87,9 @@ export class PasteGuard {
       }
       if (input[0] === '\u001b') {
         const match = ESCAPE.exec(input);
-        if (!match && INCOMPLETE_ESCAPE.test(input) && input.length > 1) {
-          this.partial = input; // the rest of the sequence is in the next chunk
+        if (!match && INCOMPLETE_ESCAPE.test(input)) {
+          // The rest of the sequence is in the next read (a lone Escape key waits for the next key).
+          this.partial = input;
           return { keys, rest: '' };
         }
         const sequence = match ? match[0] : input[0]!;
