@@ -88,7 +88,7 @@ async function walkToKeyPrompt(pty: Pty): Promise<void> {
   await pty.press('Enter');
   await pty.waitFor('How do you want to pay for API usage?');
   await pty.press('Enter');
-  await pty.waitFor('Press Enter when done', { count: 2 });
+  await pty.waitFor('⏎ Press Enter when done'); // the pause (the answered menu above shows only its answer)
   await pty.press('Enter');
   await pty.waitFor('Press Enter when you have copied the key');
   await pty.press('Enter');
