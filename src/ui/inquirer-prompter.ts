@@ -12,7 +12,7 @@ import { CancelledError, isAbortError } from '../errors.js';
 import { analyseKey } from '../key/analyse.js';
 import type { Colors } from './color.js';
 import { GuardedInput } from './guarded-input.js';
-import { looksLikeKey } from './key-shaped.js';
+import { looksLikeKey, startsLikeKey } from './key-shaped.js';
 import type { GuardPolicy } from './paste-guard.js';
 import { pressEnter } from './press-enter.js';
 import type { Choice, Prompter } from './prompter.js';
@@ -118,7 +118,9 @@ export function createInquirerPrompter(s: Streams): Prompter {
     input: (message, opts) =>
       ask('text', 'type the answer', async (context) => {
         const { default: input } = await import('@inquirer/input');
-        return input({ message, default: opts?.default, validate: opts?.validate }, context);
+        // A key typed by hand (pastes never get here) is drawn as dots of the same length, so the cursor stays right.
+        const transformer = (value: string) => (startsLikeKey(value) || looksLikeKey(value) ? '•'.repeat(value.length) : value);
+        return input({ message, default: opts?.default, validate: opts?.validate, transformer }, context);
       }),
     // Most of the wizard's pauses are "press Enter": drawn like Inquirer's input prompt ("⏎ " and the
     // message in bold) without loading Inquirer, so the first screen does not wait for it.

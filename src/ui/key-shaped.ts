@@ -14,10 +14,15 @@ const LONG_TOKEN = /[A-Za-z0-9_+/=-]{24,}/g;
 export function looksLikeKey(raw: string): boolean {
   const cleaned = sanitise(raw);
   if (cleaned.length < MIN_SECRET_LENGTH) return false;
-  if (cleaned.includes(OPENAI_MARKER) || /(?:^|\s)sk-/.test(cleaned)) return true;
+  if (cleaned.includes(OPENAI_MARKER) || /(?:^|\s)sk-[A-Za-z0-9_-]{29,}/.test(cleaned)) return true;
   const analysis = analyseKey(cleaned);
   if (analysis.ok || analysis.diagnosis === 'wrong_provider_key') return true;
   return (cleaned.match(LONG_TOKEN) ?? []).some(isToken);
+}
+
+/** The start of a key as someone types it (a known prefix): free-text prompts stop drawing it from here. */
+export function startsLikeKey(typed: string): boolean {
+  return /^\s*["'`]?(?:sk-[a-z]|sk_|AIza|gsk_|xai-|hf_|pplx-|r8_|nvapi-|OPENAI_API_KEY\s*=|Bearer\s)/i.test(typed);
 }
 
 /**

@@ -100,3 +100,36 @@ describe('the Inquirer adapter behind the paste guard', () => {
     expect(await cancelled).toBeInstanceOf(CancelledError);
   });
 });
+
+describe('the Inquirer adapter: free text and Ctrl-C', () => {
+  it('input: a typed path is shown; a pasted key is held back and the question asked again', async () => {
+    const t = terminal();
+    open.push(t);
+    const answer = t.prompter.input('Save it in which file?');
+    await t.send(key, '\r', '/tmp/my.env', '\r');
+    expect(await answer).toBe('/tmp/my.env');
+    expect(t.output()).toContain('/tmp/my.env');
+    expect(pieces(key, t.output())).toEqual([]);
+    expect(t.prompter.takePastedKey()).toBe(key);
+  });
+
+  it('input: a key typed by hand is drawn as dots', async () => {
+    const t = terminal();
+    open.push(t);
+    const answer = t.prompter.input('Name?');
+    await t.send(...key.slice(0, 40), '\u0015', 'ok', '\r');
+    expect(await answer).toBe('ok');
+    expect(pieces(key, t.output())).toEqual([]);
+  });
+
+  it('confirm and select: Ctrl-C cancels through the guard', async () => {
+    const t = terminal();
+    open.push(t);
+    const confirm = t.prompter.confirm('Continue?').catch((error: unknown) => error);
+    await t.send('\u0003');
+    expect(await confirm).toBeInstanceOf(CancelledError);
+    const select = t.prompter.select('Pick', [{ value: 'a', name: 'A' }]).catch((error: unknown) => error);
+    await t.send('\u0003');
+    expect(await select).toBeInstanceOf(CancelledError);
+  });
+});

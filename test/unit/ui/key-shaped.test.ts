@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWholeOpenAIKey, looksLikeKey } from '../../../src/ui/key-shaped.js';
+import { isWholeOpenAIKey, looksLikeKey, startsLikeKey } from '../../../src/ui/key-shaped.js';
 import { body, fakeKeys } from '../../fakes/fake-keys.js';
 
 describe('looksLikeKey: what a prompt other than the key prompt must never show', () => {
@@ -12,6 +12,12 @@ describe('looksLikeKey: what a prompt other than the key prompt must never show'
     expect(looksLikeKey(`${key}${key}`)).toBe(true);
     expect(looksLikeKey(`${key} ${key}`)).toBe(true);
     expect(looksLikeKey(key.slice(0, 60))).toBe(true);
+  });
+  it('the start of a key typed by hand, but not a folder that starts with "sk-"', () => {
+    expect(startsLikeKey('sk-p')).toBe(true);
+    expect(startsLikeKey('AIza')).toBe(true);
+    expect(startsLikeKey('~/sk-learn/.env')).toBe(false);
+    expect(looksLikeKey('sk-learn-experiments-project')).toBe(false);
   });
   it('any long token of another service', () => {
     expect(looksLikeKey(`${'gh'}p_${body(36, 34)}`)).toBe(true); // a GitHub token, built at run time
