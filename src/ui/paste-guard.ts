@@ -109,7 +109,7 @@ export class PasteGuard {
       const control = input[0]!;
       input = input.slice(1);
       const step = this.controlKey(control);
-      if (step.held !== undefined) return { keys: keys + step.keys, held: step.held, rest: input };
+      if (step.held !== undefined) return { keys: keys + step.keys, held: step.held, rest: (step.replay ?? '') + input };
       keys += step.keys;
     }
     // A paste without brackets arrives in one chunk: a whole OpenAI key at its end needs no Enter.
@@ -149,11 +149,12 @@ export class PasteGuard {
     return { keys: shown ? KILL_LINE : '', held: this.finish() };
   }
 
-  private controlKey(key: string): { keys: string; held?: string } {
+  private controlKey(key: string): { keys: string; held?: string; replay?: string } {
     if (ENTER.test(key)) {
       if (this.held !== undefined) {
         const held = this.finish(false);
-        return { keys: this.policy.enterAfterHeld === 'keep' ? '\r' : '', held };
+        // 'keep': the Enter counts, but after the held piece has been dealt with (so its feedback comes first).
+        return { keys: '', held, replay: this.policy.enterAfterHeld === 'keep' ? '\r' : '' };
       }
       if (this.swallowEnter) {
         this.swallowEnter = false;

@@ -95,6 +95,12 @@ describe('the Inquirer adapter behind the paste guard', () => {
     await again;
     expect(pieces(key, t.output())).toEqual([]);
     expect(t.prompter.takePastedKey()).toBe(key);
+    const typed = t.prompter.pressEnter('Press Enter when you are signed in');
+    await t.send(...key, '\r');
+    await typed;
+    expect(t.prompter.takePastedKey()).toBe(key);
+    // The feedback came before the pause ended: the output ends with a finished line, not a prompt.
+    expect(t.output()).toMatch(/Received [^\n]*\n[^\n]*signed in[^\n]*\n$/);
     const cancelled = t.prompter.pressEnter('Press Enter to begin').catch((error: unknown) => error);
     await t.send('\u0003');
     expect(await cancelled).toBeInstanceOf(CancelledError);

@@ -48,6 +48,9 @@ describe('"Press Enter" pauses (echo limit 0)', () => {
     expect(run(pause, [key])).toEqual({ keys: '', held: [key] });
     expect(run(pause, [key, '\r'])).toEqual({ keys: '\r', held: [key] });
   });
+  it('hand over the held piece before the Enter that ends it (feedback first, then the pause ends)', () => {
+    expect(new PasteGuard(pause).feed('abc\r')).toEqual({ keys: '', held: 'abc', rest: '\r' });
+  });
   it('let Ctrl-C through and forget what was typed', () => {
     expect(run(pause, ['s', 'k', '\u0003'])).toEqual({ keys: '\u0003', held: [] });
   });
