@@ -130,10 +130,30 @@ describe.skipIf(!hasTmux)('a key pasted at any prompt (needs tmux)', () => {
     expect(server.requests.map((r) => r.authorization)).toContain(`Bearer ${key.slice(0, 8)}…${key.slice(-4)} (${key.length})`);
     const raw = pty.raw();
     expect(raw.length).toBeGreaterThan(1000); // the log really recorded the session
+    // Bracketed paste was asked for around the prompts, and switched off again at the end.
+    expect(raw.lastIndexOf('\u001b[?2004l')).toBeGreaterThan(raw.lastIndexOf('\u001b[?2004h'));
     for (const secret of [key, other]) {
       expect(piecesOf(secret, screen)).toEqual([]);
       expect(piecesOf(secret, raw)).toEqual([]);
       expect(piecesOf(secret, stripVTControlCharacters(raw))).toEqual([]);
     }
   }, 90_000);
+
+  it('Ctrl-C at a menu read through the guard still cancels: exit 130, one line', async () => {
+    const m = machine();
+    const pty = await startPty({ argv: ['node', BIN], cwd: m.project, env: m.env, width: 80, height: 24 });
+    ptys.push(pty);
+    await pty.waitFor('Press Enter to begin');
+    await pty.press('Enter');
+    await pty.waitFor('Press Enter when you are signed in');
+    await pty.press('Enter');
+    await pty.waitFor('Done: I added a payment method');
+    await pty.pasteFile(m.files.key);
+    await pty.waitFor('Received ');
+    await pty.press('C-c');
+    expect(await pty.exitCode()).toBe(130);
+    const screen = await pty.screen();
+    expect(occurrences(screen, 'Cancelled. Nothing was saved.')).toBe(1);
+    expect(piecesOf(key, pty.raw())).toEqual([]);
+  }, 60_000);
 });
