@@ -146,7 +146,8 @@ export class PasteGuard {
     const shown = this.held === undefined ? this.line : '';
     this.held = (this.held ?? shown) + text;
     this.line = '';
-    return { keys: shown ? KILL_LINE : '', held: this.finish() };
+    // A paste that ends with a line break brought its own Enter: the next one is the user's answer.
+    return { keys: shown ? KILL_LINE : '', held: this.finish(!/[\r\n]$/.test(text)) };
   }
 
   private controlKey(key: string): { keys: string; held?: string; replay?: string } {

@@ -70,6 +70,9 @@ describe('yes/no and menus (echo limit 3)', () => {
     expect(run(choice, [key, '\r', 'n', '\r'])).toEqual({ keys: 'n\r', held: [key] });
     expect(run(choice, [`${START}${key}${END}`, '\r', '\r'])).toEqual({ keys: '\r', held: [key] });
   });
+  it('do not swallow the next Enter when the paste brought its own line break', () => {
+    expect(run(choice, [`${START}${key}\n${END}`, '\r'])).toEqual({ keys: '\r', held: [`${key}\n`] });
+  });
   it('hold a bracketed paste split anywhere, markers included', () => {
     const whole = `${START}${key}${END}`;
     for (const cut of [1, 3, 6, 20, whole.length - 3, whole.length - 1]) {
