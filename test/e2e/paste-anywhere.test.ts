@@ -83,10 +83,10 @@ describe.skipIf(!hasTmux)('a key pasted at any prompt (needs tmux)', () => {
       await pty.waitFor('Received ', { count: ++received });
     };
 
-    // "Press Enter" pauses: a plain paste, then a key typed one character at a time, both then Enter.
+    // "Press Enter" pauses: a plain paste, a bracketed one, and a key typed one character at a time.
     await pasteAt('Press Enter to begin', m.files.key, false);
     await pty.press('Enter');
-    await pty.waitFor('Press Enter when you are signed in');
+    await pasteAt('Press Enter when you are signed in', m.files.key, true);
     await typeSlowly(pty, key);
     await pty.press('Enter');
     await pty.waitFor('Received ', { count: ++received });
@@ -125,7 +125,7 @@ describe.skipIf(!hasTmux)('a key pasted at any prompt (needs tmux)', () => {
     const screen = await pty.screen();
     if (process.env.SHOW_SCREEN) console.log(screen);
     expect(screen).not.toContain('Paste your API key');
-    expect(occurrences(screen, ending(key))).toBe(7); // six prompts, then the key step's own line
+    expect(occurrences(screen, ending(key))).toBe(8); // seven pastes at six prompts, then the key step's own line
     expect(readFileSync(join(m.project, '.env'), 'utf8')).toContain(`OPENAI_API_KEY=${key}\n`);
     expect(server.requests.map((r) => r.authorization)).toContain(`Bearer ${key.slice(0, 8)}…${key.slice(-4)} (${key.length})`);
     const raw = pty.raw();
