@@ -78,7 +78,7 @@ export function createContext(deps: ProcessDeps, options: Options): Context {
     io,
     // Prompts draw on stderr: stdout stays clean for results, as with gh.
     prompter: mode.interactive
-      ? createInquirerPrompter({ input: deps.stdin, output: deps.stderr, signal: deps.signal })
+      ? createInquirerPrompter({ input: deps.stdin, output: deps.stderr, signal: deps.signal, colors: io.c })
       : new NoPrompter(),
     browser: createBrowserOpener(io, policy, deps.env, deps.platform),
     checker: deps.checker ?? lazyChecker(options, deps.env),

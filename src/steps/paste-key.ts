@@ -66,20 +66,24 @@ async function takeFromPage(ctx: Context): Promise<StepOutcome> {
       );
     }
     const analysis = analyseKey(found.value);
-    if (analysis.ok) {
+    const refusal = refusalOf(analysis);
+    if (!refusal) {
       accept(ctx, analysis, 'browser');
       return CONTINUE;
     }
-    const message = because('That cannot be used as a key', analysis.reason);
+    const message = because('That cannot be used as a key', refusal);
     ctx.io.err(ctx.io.c.red(`✖ ${message}`));
     rejectPageKey(ctx, message);
   }
 }
 
 async function promptForKey(ctx: Context): Promise<void> {
+  // A key pasted at an earlier prompt (a "Press Enter" pause, a question) was kept, not shown: use it.
+  let pasted = ctx.prompter.takePastedKey();
   // Ctrl-C here is the usual way out; the prompter turns it into CancelledError.
   for (;;) {
-    const analysis = analyseKey(await ctx.prompter.password(PASTE_KEY.prompt));
+    const analysis = analyseKey(pasted ?? (await ctx.prompter.password(PASTE_KEY.prompt)));
+    pasted = undefined;
     const refusal = refusalOf(analysis);
     if (!refusal) return accept(ctx, analysis, 'prompt');
     await nextStepAfter(ctx, analysis, refusal);

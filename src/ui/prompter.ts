@@ -13,8 +13,13 @@ export interface Prompter {
   select<T extends string>(message: string, choices: Array<Choice<T>>, opts?: { default?: T }): Promise<T>;
   confirm(message: string, opts?: { default?: boolean }): Promise<boolean>;
   input(message: string, opts?: { default?: string; validate?: (value: string) => true | string }): Promise<string>;
-  /** "Press Enter when done": waits for Enter, returns nothing. */
+  /** "Press Enter when done": waits for Enter, echoes nothing, returns nothing. */
   pressEnter(message: string): Promise<void>;
+  /**
+   * A key pasted at some other prompt (never shown, taken instead of thrown away), handed over once:
+   * the paste-key step uses it instead of asking again. Undefined when none was pasted since.
+   */
+  takePastedKey(): string | undefined;
 }
 
 /**
@@ -39,5 +44,8 @@ export class NoPrompter implements Prompter {
   }
   async pressEnter(message: string): Promise<void> {
     return this.fail(message);
+  }
+  takePastedKey(): string | undefined {
+    return undefined;
   }
 }

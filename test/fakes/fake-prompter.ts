@@ -13,6 +13,8 @@ export interface Expectation {
   match: string | RegExp;
   /** The answer; CANCEL simulates Ctrl-C; DEFAULT (or no answer) presses Enter on the prompt's default. */
   answer?: string | boolean | typeof CANCEL | typeof DEFAULT;
+  /** A key pasted at this prompt before it was answered: the real prompter keeps it for takePastedKey(). */
+  pasted?: string;
 }
 
 export const CANCEL = Symbol('ctrl-c');
@@ -28,6 +30,7 @@ export interface AskedPrompt {
 export class FakePrompter implements Prompter {
   readonly asked: AskedPrompt[] = [];
   private readonly queue: Expectation[];
+  private pastedKey: string | undefined;
 
   constructor(expectations: Expectation[] = []) {
     this.queue = [...expectations];
@@ -51,6 +54,7 @@ export class FakePrompter implements Prompter {
       throw new Error(`unexpected ${kind} prompt: "${message}"${next ? ` (expected ${next.kind ?? 'a prompt'} matching ${String(next.match)})` : ''}`);
     }
     this.queue.shift();
+    if (next.pasted !== undefined) this.pastedKey = next.pasted;
     if (next.answer === CANCEL) throw new CancelledError();
     return next.answer ?? DEFAULT;
   }
@@ -86,5 +90,10 @@ export class FakePrompter implements Prompter {
   }
   async pressEnter(message: string): Promise<void> {
     this.take('pressEnter', message);
+  }
+  takePastedKey(): string | undefined {
+    const key = this.pastedKey;
+    this.pastedKey = undefined;
+    return key;
   }
 }

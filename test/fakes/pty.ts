@@ -25,8 +25,13 @@ export interface Pty {
   type(text: string): Promise<void>;
   /** Sends tmux key names: 'Enter', 'C-c', 'Down', 'y' … */
   press(...keys: string[]): Promise<void>;
-  /** Pastes the contents of a file, as a terminal paste would (the text is never in any argv). */
-  pasteFile(path: string): Promise<void>;
+  /**
+   * Pastes the contents of a file, as a terminal paste would (the text is never in any argv). With
+   * `bracketed`, tmux wraps it in ESC[200~ … ESC[201~ when the program asked for that, as terminals do.
+   */
+  pasteFile(path: string, o?: { bracketed?: boolean }): Promise<void>;
+  /** Every byte the program wrote to the terminal so far (tmux pipe-pane), escapes and redraws included. */
+  raw(): string;
   /** The whole scrollback, wrapped lines joined. */
   screen(): Promise<string>;
   /** Waits until `pattern` occurs at least `count` times in the scrollback; returns the scrollback. */
@@ -48,15 +53,20 @@ export async function startPty(o: PtyOptions): Promise<Pty> {
   const dir = mkdtempSync(join(tmpdir(), 'onboard-pty-'));
   const socket = join(dir, 'tmux.sock');
   const exitFile = join(dir, 'exit');
+  const rawFile = join(dir, 'raw');
+  const goFile = join(dir, 'go');
   // A config of our own: no user tmux.conf, a long scrollback, and panes that stay after exit.
   writeFileSync(join(dir, 'tmux.conf'), 'set -g history-limit 50000\nset -g remain-on-exit on\n');
   // Ctrl-C outside raw mode sends SIGINT to the whole foreground group, this script included. The
   // trap (a command, not '': an ignored signal would be inherited by the child) keeps the script
   // alive to record the command's status, as an interactive shell would.
-  writeFileSync(join(dir, 'run.sh'), `trap 'true' INT\ncd ${quote(o.cwd)}\n${o.argv.map(quote).join(' ')}\necho "EXIT=$?" > ${quote(exitFile)}\n`);
+  // The command waits for `go`, written once pipe-pane records the pane: no early byte escapes the raw log.
+  writeFileSync(join(dir, 'run.sh'), `trap 'true' INT\nwhile [ ! -e ${quote(goFile)} ]; do sleep 0.02; done\ncd ${quote(o.cwd)}\n${o.argv.map(quote).join(' ')}\necho "EXIT=$?" > ${quote(exitFile)}\n`);
   // The tmux client's environment becomes the server's and so the command's: a clean, explicit one.
   const tmux = async (...args: string[]) => (await exec('tmux', ['-S', socket, '-f', join(dir, 'tmux.conf'), ...args], { env: o.env })).stdout;
   await tmux('new-session', '-d', '-s', 'wizard', '-x', String(o.width ?? 120), '-y', String(o.height ?? 50), `sh ${quote(join(dir, 'run.sh'))}`);
+  await tmux('pipe-pane', '-o', '-t', 'wizard', `cat >> ${quote(rawFile)}`);
+  writeFileSync(goFile, '');
 
   const screen = async () => (await tmux('capture-pane', '-p', '-J', '-S', '-', '-t', 'wizard')).replace(/\s+$/, '');
   const status = () => {
@@ -80,10 +90,11 @@ export async function startPty(o: PtyOptions): Promise<Pty> {
   return {
     type: async (text) => void (await tmux('send-keys', '-t', 'wizard', '-l', text)),
     press: async (...keys) => void (await tmux('send-keys', '-t', 'wizard', ...keys)),
-    pasteFile: async (path) => {
+    pasteFile: async (path, p = {}) => {
       await tmux('load-buffer', '-b', 'paste', path);
-      await tmux('paste-buffer', '-d', '-b', 'paste', '-t', 'wizard');
+      await tmux('paste-buffer', ...(p.bracketed ? ['-p'] : []), '-d', '-b', 'paste', '-t', 'wizard');
     },
+    raw: () => (existsSync(rawFile) ? readFileSync(rawFile, 'latin1') : ''),
     screen,
     waitUntil,
     waitFor: (pattern, w = {}) =>

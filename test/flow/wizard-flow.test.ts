@@ -48,6 +48,18 @@ function expectNoKeyAnywhere(ctx: TestContext): void {
 }
 
 describe('the interactive wizard, in process', () => {
+  it('a key pasted at the "copied the key" pause is checked and saved without a second paste', async () => {
+    const ctx = createTestContext({ checker: new FakeChecker([{ diagnosis: 'ok' }]) });
+    const envFile = project(ctx);
+    const pastedAtPause = upToPaste.map((e) => (e.match === 'copied the key' ? { ...e, pasted: key } : e));
+    ctx.prompter.expect(...pastedAtPause, ...(await saveAnswers(ctx)));
+    await runSteps(ctx, WIZARD_STEPS);
+    ctx.prompter.assertDone();
+    expect(ctx.prompter.asked.some((p) => p.kind === 'password')).toBe(false);
+    expect(readFileSync(envFile, 'utf8')).toContain(`OPENAI_API_KEY=${key}`);
+    expectNoKeyAnywhere(ctx);
+  });
+
   it('takes a newcomer from the plans explanation to a saved, checked key', async () => {
     const ctx = createTestContext({ checker: new FakeChecker([{ diagnosis: 'no_credits' }, { diagnosis: 'ok' }]) });
     const envFile = project(ctx);

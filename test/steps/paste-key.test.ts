@@ -88,6 +88,28 @@ describe('paste-key, interactive', () => {
     ctx.prompter.assertDone();
   });
 
+  it('uses a key pasted at an earlier prompt instead of asking for it again', async () => {
+    const ctx = interactiveContext([{ kind: 'pressEnter', match: 'copied the key', answer: true, pasted: key }]);
+    await ctx.prompter.pressEnter('Press Enter when you have copied the key');
+    await run(pasteKeyStep, ctx);
+    expect(ctx.state.key).toEqual({ value: key, source: 'prompt' });
+    expect(ctx.io.stderrText()).toContain(`Received ${key.length} characters, ending …${key.slice(-4)}: a project key.`);
+    expect(ctx.prompter.asked.map((p) => p.kind)).toEqual(['pressEnter']); // no password prompt
+    expect(ctx.prompter.takePastedKey()).toBeUndefined(); // handed over once
+  });
+
+  it('judges an earlier paste like a typed one: another provider\'s key is refused, then the prompt asks', async () => {
+    const ctx = interactiveContext([
+      { kind: 'pressEnter', match: 'copied the key', answer: true, pasted: fakeKeys.anthropic() },
+      { kind: 'password', match: 'Paste your API key', answer: key },
+    ]);
+    await ctx.prompter.pressEnter('Press Enter when you have copied the key');
+    await run(pasteKeyStep, ctx);
+    expect(ctx.state.key?.value).toBe(key);
+    expect(ctx.io.stderrText()).toMatch(/Anthropic/);
+    ctx.prompter.assertDone();
+  });
+
   it('prompts even when OPENAI_API_KEY is set (the welcome step offered that one)', async () => {
     const ctx = interactiveContext([{ kind: 'password', match: 'Paste your API key', answer: key }], { env: { OPENAI_API_KEY: fakeKeys.project(2) } });
     await run(pasteKeyStep, ctx);
