@@ -96,13 +96,13 @@ export async function runCommand(command: CommandName, raw: Record<string, unkno
   try {
     switch (command) {
       case 'check-key':
-        return (await import('./commands/check-key.js')).runCheckKey(ctx);
+        return await (await import('./commands/check-key.js')).runCheckKey(ctx);
       case 'status':
-        return (await import('./commands/status.js')).runStatus(ctx, { check: Boolean(raw.check) });
+        return await (await import('./commands/status.js')).runStatus(ctx, { check: Boolean(raw.check) });
       case 'reset':
-        return (await import('./commands/reset.js')).runReset(ctx);
+        return await (await import('./commands/reset.js')).runReset(ctx);
       case 'wizard':
-        return (await import('./commands/wizard.js')).runWizard(ctx);
+        return await (await import('./commands/wizard.js')).runWizard(ctx);
     }
   } catch (error) {
     // A cancelled save or reset says what it had already written or removed, never a blanket "Nothing was saved".
