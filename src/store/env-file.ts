@@ -79,7 +79,9 @@ async function gitignoreToUpdate(path: string, env: Context['env'], warnings: st
     throw gitignoreError(gitignore, path, error);
   });
   if (target.stat && isWriteProtected(target.stat)) {
-    throw new StorageError(`${gitignore} is write-protected, so ${basename(path)} cannot be added to it; nothing was written. Make it writable (chmod u+w ${gitignore}) or add ${basename(path)} to it yourself.`);
+    const mode = (target.stat.mode & 0o777).toString(8);
+    const why = new StorageError(`${gitignore} is write-protected (mode ${mode}); make it writable (chmod u+w ${gitignore}) or add ${basename(path)} to it yourself.`);
+    throw gitignoreError(gitignore, path, why);
   }
   return gitignore;
 }
@@ -100,7 +102,8 @@ async function addToGitignore(path: string, gitignore: string, env: Context['env
     );
   } catch (error) {
     // The key is already in the file: say plainly that git does not ignore it yet.
-    warnings.push(`${gitignoreError(gitignore, path, error).message} Git does not ignore ${basename(path)} yet: do not commit it.`);
+    const why = gitignoreError(gitignore, path, error).message.replace(/ Nothing was written\.$/, '');
+    warnings.push(`${why} The key is in ${basename(path)}, which git does not ignore yet: do not commit it.`);
     return;
   }
   if (await isIgnored(path, env)) notes.push(`Added ${basename(path)} to ${gitignore} so git ignores it.`);
@@ -115,5 +118,5 @@ function gitignoreError(gitignore: string, path: string, error: unknown): Storag
     : code === 'EACCES' || code === 'EPERM' ? `${gitignore}: permission denied.`
     : code === 'ENOSPC' ? `${gitignore}: the disk is full.`
     : `${gitignore}: ${error instanceof Error ? error.message : String(error)}.`;
-  return new StorageError(`Could not add ${basename(path)} to .gitignore. ${why}`);
+  return new StorageError(`Could not add ${basename(path)} to .gitignore. ${why} Nothing was written.`);
 }

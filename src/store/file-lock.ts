@@ -34,7 +34,15 @@ async function acquire(lock: string): Promise<boolean> {
     try {
       const handle = await open(lock, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
       trackTemp(lock);
-      await handle.writeFile(`${process.pid}\n`);
+      try {
+        await handle.writeFile(`${process.pid}\n`);
+      } catch (error) {
+        // A full disk: leave no empty lock behind for the next run to wait on.
+        await handle.close();
+        await unlink(lock).catch(() => {});
+        untrackTemp(lock);
+        throw error;
+      }
       await handle.close();
       return true;
     } catch (error) {
