@@ -14,7 +14,7 @@
 // - A file with several hard links, or one whose owner we cannot give to the temp file, is edited in
 //   place instead: a rename would split the links or hand the file to us.
 import { constants, type Stats } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
+import { chmod, open, rename } from 'node:fs/promises';
 import { StorageError } from '../errors.js';
 import { noteChanged } from './changes.js';
 import { withFileLock } from './file-lock.js';
@@ -95,8 +95,6 @@ async function replaceByRename(target: string, stat: Stats | undefined, before: 
         await discardTemp(tmp);
         return replaceInPlace(target, before, next);
       }
-      // chmod after chown: chown clears set-id bits. The umask may also have narrowed a new file's mode.
-      await handle.chmod(mode);
       await handle.sync();
     } finally {
       await handle.close().catch(() => {});
@@ -106,6 +104,9 @@ async function replaceByRename(target: string, stat: Stats | undefined, before: 
       await discardTemp(tmp);
       return false;
     }
+    // The final mode only now, right before the rename: a temp left by a SIGKILL stays 0600. (After
+    // chown, which clears set-id bits; it also undoes what the umask narrowed.)
+    await chmod(tmp, mode);
     await rename(tmp, target);
     untrackTemp(tmp);
     return true;
