@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeKeys } from '../fakes/fake-keys.js';
+import { startPty } from '../fakes/pty.js';
 import { CLI, runCli, type Sandbox, useFakeMachine } from './modes-harness.js';
 
 const key = fakeKeys.project(1002);
@@ -116,4 +117,22 @@ describe('signals during a save (built CLI)', () => {
     expect(next.code, next.stderr).toBe(0);
     expect(readdirSync(box.cwd).filter((n) => TEMP.test(n))).toEqual([]);
   });
+
+  it('Ctrl-C at the reset confirmation says "Nothing was removed", not "Nothing was saved"', async () => {
+    const box = sandbox();
+    const saved = await runCli(['--non-interactive', '--key-stdin', '--save', 'env'], { box, stdin: { text: key }, timeoutMs: 20_000 });
+    expect(saved.code, saved.stderr).toBe(0);
+    const pty = await startPty({ argv: [process.execPath, CLI, 'reset'], cwd: box.cwd, env: { ...box.env, TERM: 'xterm-256color' } });
+    try {
+      await pty.waitFor('Remove all of these?');
+      await pty.press('C-c');
+      expect(await pty.exitCode()).toBe(130);
+      const screen = await pty.screen();
+      expect(screen).toContain('Cancelled. Nothing was removed.');
+      expect(screen).not.toContain('Nothing was saved');
+      expect(readFileSync(join(box.cwd, '.env'), 'utf8')).toContain(key);
+    } finally {
+      await pty.close();
+    }
+  }, 30_000);
 });
