@@ -74,6 +74,21 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   return editFile(path, () => data, opts);
 }
 
+/**
+ * editFile for code that edits text: the text is the file's bytes read as latin1 (one character per
+ * byte) and written back the same way, so ASCII edits keep every other byte, UTF-8 or not.
+ */
+export async function editTextFile(path: string, edit: (text: string | undefined) => string | undefined, opts: EditOptions = {}): Promise<EditResult> {
+  return editFile(
+    path,
+    (old) => {
+      const next = edit(old?.toString('latin1'));
+      return next === undefined ? undefined : Buffer.from(next, 'latin1');
+    },
+    opts,
+  );
+}
+
 function readOnlyError(path: string, stat: Stats, opts: EditOptions): StorageError {
   const mode = (stat.mode & 0o777).toString(8);
   const yes = opts.overwriteReadOnly === false ? ', or run again with --yes to write it anyway' : '';

@@ -47,7 +47,8 @@ async function acquire(lock: string): Promise<boolean> {
       return true;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
-      if (UNLOCKABLE.has(code)) return false;
+      // No such directory: the write itself fails next, with a message that says so.
+      if (UNLOCKABLE.has(code) || code === 'ENOENT') return false;
       if (code !== 'EEXIST') throw error;
     }
     if (await isStale(lock)) {
