@@ -2,12 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { ProcessDeps } from './app.js';
+import { type HandledSignal, SIGNAL_EXIT, signalReason } from './signal-exit.js';
 import { removeLiveTempsSync } from './store/temp-files.js';
 
 const controller = new AbortController();
-/** The conventional 128 + signal number, which shells and CI runners read as "ended by this signal". */
-const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGHUP: 129, SIGTERM: 143 };
-let caught: NodeJS.Signals | undefined;
+let caught: HandledSignal | undefined;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     // A second signal exits at once, removing any temp file we hold (it may hold a key).
@@ -18,7 +17,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     // First signal, whichever: like Ctrl-C, abort whatever is running so it can finish the file it is
     // writing (never half), clean up, and report in one line what was and was not saved.
     caught = signal;
-    controller.abort(new Error('cancelled'));
+    controller.abort(signalReason(signal));
   });
 }
 // Whatever ends the process (an error, EPIPE, the second signal), our temp files go with it.
@@ -89,9 +88,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const result = await run(process.argv.slice(2));
-// A run cancelled by SIGTERM or SIGHUP reports that signal's code, not Ctrl-C's.
-const code = result === SIGNAL_EXIT.SIGINT && caught ? SIGNAL_EXIT[caught]! : result;
+const code = await run(process.argv.slice(2));
 process.exitCode = code;
 // Exit as soon as our output is flushed (the write callbacks run in order), instead of waiting for
 // handles a library may leave open: a paused stdin, a keep-alive socket, fetch's internal timers.

@@ -17,19 +17,21 @@ const TEMP = /^\.env\..*\.tmp$|^\.\.env\..*\.tmp$/;
 
 interface Run {
   child: ChildProcess;
-  done: Promise<{ code: number | null; stderr: string }>;
+  done: Promise<{ code: number | null; stdout: string; stderr: string }>;
 }
 
-function start(box: Sandbox, save: string): Run {
-  const child = spawn(process.execPath, [CLI, '--non-interactive', '--key-stdin', '--save', save], { cwd: box.cwd, env: box.env, stdio: ['pipe', 'ignore', 'pipe'] });
+function start(box: Sandbox, save: string, extra: string[] = []): Run {
+  const child = spawn(process.execPath, [CLI, '--non-interactive', '--key-stdin', '--save', save, ...extra], { cwd: box.cwd, env: box.env, stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin!.end(key);
+  const out: Buffer[] = [];
   const err: Buffer[] = [];
+  child.stdout!.on('data', (d: Buffer) => out.push(d));
   child.stderr!.on('data', (d: Buffer) => err.push(d));
   const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  const done = new Promise<{ code: number | null; stderr: string }>((resolve) =>
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
     child.once('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stderr: Buffer.concat(err).toString('utf8') });
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
     }),
   );
   return { child, done };
@@ -88,14 +90,15 @@ describe('signals during a save (built CLI)', () => {
     expect(r.stderr).not.toContain(key);
   });
 
-  it('SIGHUP (the terminal closed) ends with exit 129 and no temp file', async () => {
+  it('SIGHUP (the terminal closed) ends with exit 129, also in the --json object, and no temp file', async () => {
     const box = sandbox();
     bigEnv(box);
-    const run = start(box, 'env');
+    const run = start(box, 'env', ['--json']);
     await when(box.cwd, (names) => names.find((n) => TEMP.test(n)));
     run.child.kill('SIGHUP');
     const r = await run.done;
     expect(r.code, r.stderr).toBe(129);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { kind: 'cancelled' }, exitCode: 129 });
     expect(readdirSync(box.cwd).filter((n) => TEMP.test(n))).toEqual([]);
   });
 
