@@ -14,7 +14,7 @@
 // - A file with several hard links, or one whose owner we cannot give to the temp file, is edited in
 //   place instead: a rename would split the links or hand the file to us.
 import { constants, type Stats } from 'node:fs';
-import { chmod, open, rename } from 'node:fs/promises';
+import { chmod, type FileHandle, open, rename } from 'node:fs/promises';
 import { StorageError } from '../errors.js';
 import { noteChanged } from './changes.js';
 import { withFileLock } from './file-lock.js';
@@ -99,9 +99,8 @@ const sameBytes = (a: Buffer | undefined, b: Buffer | undefined) => (a === undef
 
 /** The usual path: temp file, same owner and mode, fsync, re-check, rename. False: the file changed meanwhile. */
 async function replaceByRename(target: string, stat: Stats | undefined, before: Buffer | undefined, next: Buffer, mode: number): Promise<boolean> {
-  const tmp = await createTemp(target);
+  const { tmp, handle } = await createTemp(target);
   try {
-    const handle = await open(tmp, constants.O_WRONLY);
     try {
       await handle.writeFile(next);
       if (stat && !(await giveOwner(handle, stat))) {
@@ -131,14 +130,13 @@ async function replaceByRename(target: string, stat: Stats | undefined, before: 
   }
 }
 
-async function createTemp(target: string): Promise<string> {
+async function createTemp(target: string): Promise<{ tmp: string; handle: FileHandle }> {
   const tmp = tempPathFor(target);
   try {
     // 0600 from the first byte: the content may be a key, whatever mode the file ends up with.
     const handle = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
     trackTemp(tmp);
-    await handle.close();
-    return tmp;
+    return { tmp, handle };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new StorageError(`Cannot write ${target}: its directory does not exist (is it the target of a dangling symbolic link?).`);
@@ -148,7 +146,7 @@ async function createTemp(target: string): Promise<string> {
 }
 
 /** Gives the temp file the target's owner and group. False when we may not (only root can give a file away). */
-async function giveOwner(handle: Awaited<ReturnType<typeof open>>, stat: Stats): Promise<boolean> {
+async function giveOwner(handle: FileHandle, stat: Stats): Promise<boolean> {
   if (process.platform === 'win32' || !process.getuid) return true;
   if (stat.uid === process.getuid() && stat.gid === process.getgid!()) return true;
   try {

@@ -45,7 +45,7 @@ export async function saveToEnvFile(ctx: Pick<Context, 'cwd' | 'options' | 'env'
   // The git questions come first and .gitignore is only touched after the .env was written: a save
   // that fails (a full disk, a write-protected file) changes nothing at all.
   const ignoreIn = await gitignoreToUpdate(path, ctx.env, warnings);
-  const w = await editFile(path, setKeyInBytes(key), { mode: 0o600, overwriteReadOnly: ctx.options.yes ? true : false });
+  const w = await editFile(path, setKeyInBytes(key), { mode: 0o600, overwriteReadOnly: Boolean(ctx.options.yes) });
   if (!w.changed) notes.push(`${basename(path)} already held this key; left unchanged.`);
   if (ignoreIn) await addToGitignore(path, ignoreIn, ctx.env, notes, warnings);
   const mode = (await stat(w.target)).mode & 0o777;

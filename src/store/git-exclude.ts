@@ -10,7 +10,12 @@ import { dirname, join, resolve } from 'node:path';
 export const EXCLUDE_RULES = ['.*.openai-onboard-*.tmp', '.*.openai-onboard.lock'];
 const HEADER = '# openai-onboard: its short-lived temp and lock files';
 
+/** Directories already looked at in this run: a wizard writes its config store after every step. */
+const done = new Set<string>();
+
 export async function excludeOurTempsFromGit(target: string): Promise<void> {
+  if (done.has(dirname(target))) return;
+  done.add(dirname(target));
   try {
     const common = await gitCommonDir(dirname(target));
     if (!common) return;
