@@ -15,16 +15,28 @@ const STALE_MS = 30_000;
 /** File systems where we cannot create the lock (read-only directory): edit without it. */
 const UNLOCKABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
 
+/** Edits of one file within this process queue here first: the lock file is for other processes. */
+const queues = new Map<string, Promise<unknown>>();
+
 export async function withFileLock<T>(target: string, work: () => Promise<T>): Promise<T> {
   const lock = lockPathFor(target);
-  const held = await acquire(lock);
-  try {
-    return await work();
-  } finally {
-    if (held) {
-      await unlink(lock).catch(() => {});
-      untrackTemp(lock);
+  const previous = queues.get(lock) ?? Promise.resolve();
+  const mine = previous.catch(() => {}).then(async () => {
+    const held = await acquire(lock);
+    try {
+      return await work();
+    } finally {
+      if (held) {
+        await unlink(lock).catch(() => {});
+        untrackTemp(lock);
+      }
     }
+  });
+  queues.set(lock, mine);
+  try {
+    return await mine;
+  } finally {
+    if (queues.get(lock) === mine) queues.delete(lock);
   }
 }
 
@@ -51,8 +63,10 @@ async function acquire(lock: string): Promise<boolean> {
       if (UNLOCKABLE.has(code) || code === 'ENOENT') return false;
       if (code !== 'EEXIST') throw error;
     }
-    if (await isStale(lock)) {
-      await unlink(lock).catch(() => {});
+    const stale = await staleLock(lock);
+    if (stale !== undefined) {
+      // Only the lock we judged stale: another run may have broken it and taken a fresh one meanwhile.
+      if ((await stat(lock).catch(() => undefined))?.ino === stale) await unlink(lock).catch(() => {});
       continue;
     }
     if (Date.now() > deadline) {
@@ -64,20 +78,25 @@ async function acquire(lock: string): Promise<boolean> {
   }
 }
 
-/** The holder is gone (its pid no longer exists on this machine) or the lock is too old. */
-async function isStale(lock: string): Promise<boolean> {
+/**
+ * The inode of a lock whose holder is gone (its pid no longer exists on this machine) or that is too
+ * old; undefined while the lock is live.
+ */
+async function staleLock(lock: string): Promise<number | undefined> {
   try {
-    const [text, s] = await Promise.all([readFile(lock, 'utf8'), stat(lock)]);
-    if (Date.now() - s.mtimeMs > STALE_MS) return true;
+    const s = await stat(lock);
+    const text = await readFile(lock, 'utf8');
+    const age = Date.now() - s.mtimeMs;
+    if (age > STALE_MS) return s.ino;
     const pid = Number.parseInt(text, 10);
-    if (!Number.isInteger(pid) || pid <= 0) return Date.now() - s.mtimeMs > 1_000; // being written, or junk
+    if (!Number.isInteger(pid) || pid <= 0) return age > 1_000 ? s.ino : undefined; // being written, or junk
     try {
       process.kill(pid, 0);
-      return false;
+      return undefined;
     } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'ESRCH';
+      return (error as NodeJS.ErrnoException).code === 'ESRCH' ? s.ino : undefined;
     }
   } catch {
-    return false; // vanished meanwhile: the next attempt takes it
+    return undefined; // vanished meanwhile: the next attempt takes it
   }
 }

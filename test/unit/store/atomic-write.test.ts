@@ -100,6 +100,26 @@ describe('writeFileAtomic', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('separate processes editing one file at once each keep their lines (the lock file, a stale lock taken over)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-procs-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, '');
+    writeFileSync(join(dir, '.env.openai-onboard.lock'), '2147483646\n'); // a dead run's lock
+    const { build } = await import('esbuild');
+    const bundle = join(dir, 'atomic.mjs');
+    await build({ entryPoints: [join(root, 'src/store/atomic-write.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent' });
+    const script = (p: number) => `
+      import { editFile } from ${JSON.stringify(pathToFileURL(bundle).href)};
+      for (let j = 0; j < 5; j++) await editFile(${JSON.stringify(file)}, (old) => old.toString() + 'P${p}-' + j + '\\n');`;
+    const children = Array.from({ length: 6 }, (_, p) => spawn(process.execPath, ['--input-type=module', '-e', script(p)], { stdio: ['ignore', 'ignore', 'inherit'] }));
+    const codes = await Promise.all(children.map((c) => new Promise((r) => c.once('exit', r))));
+    expect(codes).toEqual(Array(6).fill(0));
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    expect(lines.sort()).toEqual(Array.from({ length: 30 }, (_, i) => `P${Math.floor(i / 5)}-${i % 5}`).sort());
+    expect(readdirSync(dir).filter((f) => f.includes('openai-onboard'))).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('refuses a FIFO without blocking, for writing and for reading', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atomic-fifo-'));
     const fifo = join(dir, '.env');
