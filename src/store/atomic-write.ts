@@ -16,7 +16,7 @@
 import { constants, type Stats } from 'node:fs';
 import { chmod, type FileHandle, open, rename } from 'node:fs/promises';
 import { StorageError } from '../errors.js';
-import { noteChanged } from './changes.js';
+import { type ChangeKind, noteChanged } from './changes.js';
 import { withFileLock } from './file-lock.js';
 import { excludeOurTempsFromGit } from './git-exclude.js';
 import { isWriteProtected, notRegularError, readRegularFile, resolveWriteTarget } from './safe-file.js';
@@ -30,6 +30,8 @@ export interface EditOptions {
    * would allow it, so the refusal can say so.
    */
   overwriteReadOnly?: boolean;
+  /** How a cancelled run reports this edit (src/store/changes.ts); `key` unless it is a side edit. */
+  change?: ChangeKind;
 }
 
 export interface EditResult {
@@ -62,7 +64,7 @@ export async function editFile(path: string, edit: Edit, opts: EditOptions = {})
       const mode = stat ? stat.mode & 0o7777 : (opts.mode ?? 0o600);
       const done = stat && stat.nlink > 1 ? await replaceInPlace(target, before, next) : await replaceByRename(target, stat, before, next, mode);
       if (!done) continue; // changed under us: edit the new bytes
-      noteChanged(path);
+      noteChanged(path, opts.change);
       return { target, created: !stat, changed: true, before };
     }
     throw new StorageError(`${path} kept changing while openai-onboard tried to edit it; nothing was written. Try again.`);

@@ -98,7 +98,7 @@ async function addToGitignore(path: string, gitignore: string, env: Context['env
         const sep = text === '' || text.endsWith('\n') ? '' : eol;
         return Buffer.from(`${text}${sep}${pattern}${eol}`, 'latin1');
       },
-      { mode: 0o644 },
+      { mode: 0o644, change: 'other' },
     );
   } catch (error) {
     // The key is already in the file: say plainly that git does not ignore it yet.
