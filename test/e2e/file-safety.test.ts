@@ -45,6 +45,14 @@ describe('bytes on disk (.env)', () => {
     expect(status.code, status.stderr).toBe(0);
   });
 
+  it('--check-key does not hang on a FIFO ~/.bashrc (the shell-block key source)', async () => {
+    const box = sandbox();
+    mkfifo(join(box.home, '.bashrc'));
+    const check = await runCli(['--check-key', '--json'], { box, env: { CI: 'true' } });
+    expect(check.timedOut).toBe(false);
+    expect(JSON.parse(check.stdout).diagnosis).toBe('missing_key');
+  });
+
   it.runIf(isRoot)('refuses a character device instead of replacing it (repro 05, root)', async () => {
     const box = sandbox();
     expect(spawnSync('mknod', ['-m', '666', join(box.cwd, 'devnull'), 'c', '1', '3']).status).toBe(0);
