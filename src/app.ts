@@ -3,6 +3,7 @@
 import { release } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { type Clock, type Context, systemClock } from './context.js';
+import { CancelledError } from './errors.js';
 import type { KeyChecker } from './key/types.js';
 import { type Options, parseOptions } from './options.js';
 import { browserPolicy, createBrowserOpener } from './platform/browser.js';
@@ -99,14 +100,24 @@ export async function runCommand(command: CommandName, raw: Record<string, unkno
   rememberInvocation(deps.env);
   const options = parseOptions(raw);
   const ctx = createContext(deps, options);
-  switch (command) {
-    case 'check-key':
-      return (await import('./commands/check-key.js')).runCheckKey(ctx);
-    case 'status':
-      return (await import('./commands/status.js')).runStatus(ctx, { check: Boolean(raw.check) });
-    case 'reset':
-      return (await import('./commands/reset.js')).runReset(ctx);
-    case 'wizard':
-      return (await import('./commands/wizard.js')).runWizard(ctx);
+  try {
+    switch (command) {
+      case 'check-key':
+        return await (await import('./commands/check-key.js')).runCheckKey(ctx);
+      case 'status':
+        return await (await import('./commands/status.js')).runStatus(ctx, { check: Boolean(raw.check) });
+      case 'reset':
+        return await (await import('./commands/reset.js')).runReset(ctx);
+      case 'wizard':
+        return await (await import('./commands/wizard.js')).runWizard(ctx);
+    }
+  } catch (error) {
+    // A cancelled save or reset says what it had already written or removed, never a blanket "Nothing was saved".
+    if (error instanceof CancelledError && (command === 'wizard' || command === 'reset')) {
+      const { cancelledMessage } = await import('./store/changes.js');
+      const where = { cwd: ctx.cwd, home: ctx.home, configDir: ctx.config.dir };
+      throw new CancelledError(cancelledMessage(command === 'reset' ? 'reset' : 'save', where, ctx.state.savedTo));
+    }
+    throw error;
   }
 }

@@ -2,16 +2,26 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { ProcessDeps } from './app.js';
+import { type HandledSignal, SIGNAL_EXIT, signalReason } from './signal-exit.js';
+import { removeLiveTempsSync } from './store/temp-files.js';
 
 const controller = new AbortController();
-let interrupted = false;
-process.on('SIGINT', () => {
-  // First Ctrl-C: abort whatever is running so it can clean up and report "Cancelled".
-  // A second one exits at once.
-  if (interrupted) process.exit(130);
-  interrupted = true;
-  controller.abort(new Error('cancelled'));
-});
+let caught: HandledSignal | undefined;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    // A second signal exits at once, removing any temp file we hold (it may hold a key).
+    if (caught) {
+      removeLiveTempsSync();
+      process.exit(SIGNAL_EXIT[signal]);
+    }
+    // First signal, whichever: like Ctrl-C, abort whatever is running so it can finish the file it is
+    // writing (never half), clean up, and report in one line what was and was not saved.
+    caught = signal;
+    controller.abort(signalReason(signal));
+  });
+}
+// Whatever ends the process (an error, EPIPE, the second signal), our temp files go with it.
+process.on('exit', removeLiveTempsSync);
 
 async function run(argv: string[]): Promise<number> {
   // `--version` alone is answered before commander is even loaded: it is what `npx` users and

@@ -4,6 +4,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { unsafeArgument } from './argv-guard.js';
 import type { ProcessDeps } from './app.js';
 import { CancelledError, DiagnosisError, EXIT, exitCodeFor, OnboardError, StorageError, UsageError } from './errors.js';
+import { URLS } from './platform/urls.js';
+import { cancelExitCode } from './signal-exit.js';
 import { redact } from './ui/redact.js';
 
 const EXAMPLES = `
@@ -103,7 +105,8 @@ export async function main(argv: string[], deps: ProcessDeps): Promise<number> {
 
 /** The one place errors become text. Never a stack trace unless --verbose, always redacted. */
 export function reportError(error: unknown, deps: ProcessDeps, json: boolean, verbose: boolean): number {
-  const code = exitCodeFor(error);
+  // A cancel caused by SIGTERM or SIGHUP exits 143 or 129 (src/signal-exit.ts), Ctrl-C 130.
+  const code = error instanceof CancelledError ? cancelExitCode(deps.signal) : exitCodeFor(error);
   const message = redact(error instanceof Error ? error.message : String(error));
   const hint = error instanceof OnboardError && error.hint ? redact(error.hint) : undefined;
   if (json) {

@@ -59,13 +59,13 @@ export function parseDefinitions(lines: Line[]): Definition[] {
       // The value runs to the next matching quote, on this line or a later one.
       let text = rest.slice(1);
       let last = i;
-      let close = text.indexOf(q);
+      let close = closingQuote(text, q);
       const parts: string[] = [];
       while (close === -1 && last + 1 < lines.length) {
         parts.push(text);
         last++;
         text = lines[last]!.text;
-        close = text.indexOf(q);
+        close = closingQuote(text, q);
       }
       if (close !== -1) {
         parts.push(text.slice(0, close));
@@ -84,6 +84,20 @@ export function parseDefinitions(lines: Line[]): Definition[] {
     defs.push({ name, first: i, last: i, prefix, quote: '', value: split[1]!, trailing });
   }
   return defs;
+}
+
+/**
+ * Where a quoted value ends. Inside double quotes `\"` is an escaped quote for dotenv, dotenvx,
+ * python-dotenv and bash alike, so it does not end the value (else a key line inside that value
+ * would look like a definition of its own, and the key would land inside the other variable).
+ */
+function closingQuote(text: string, q: string): number {
+  if (q !== '"') return text.indexOf(q);
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === q) return i;
+  }
+  return -1;
 }
 
 /** Characters that are literal in every quoting style of dotenv and POSIX shells. */

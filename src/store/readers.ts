@@ -8,7 +8,7 @@ import { readDotenvKey, envFilePath } from './env-file.js';
 import { keychainInfo, keychainRead } from './keychain.js';
 import { isKeychainBlock, plainBlockKey } from './shell-block.js';
 import { detectShell, profileFiles } from './shell-paths.js';
-import { readIfExists, resolveTarget } from './shell-profile.js';
+import { readRegularText } from './safe-file.js';
 
 type Ctx = Pick<Context, 'env' | 'home' | 'platform' | 'cwd' | 'options'>;
 
@@ -30,7 +30,8 @@ export async function readShellBlockKey(ctx: Ctx): Promise<{ value: string; file
   for (const file of profileFiles(detectShell(ctx), ctx)) {
     let text: string | undefined;
     try {
-      text = await readIfExists(await resolveTarget(file));
+      // Non-blocking, regular files only: a FIFO profile must not hang --check-key or status.
+      text = await readRegularText(file);
     } catch {
       continue;
     }

@@ -13,7 +13,7 @@ import { gitRoot } from './git.js';
 import { keychainDescription, keychainInfo, keychainRead } from './keychain.js';
 import { scanFishVariables, scanShellText } from './shell-scan.js';
 import { fishConfDir, fishVariablesFile, profileFiles, startupFiles, tildify } from './shell-paths.js';
-import { readIfExists, resolveTarget } from './shell-profile.js';
+import { readRegularText } from './safe-file.js';
 import type { StatusDefinition } from './status-schema.js';
 
 export interface Found extends Pick<StatusDefinition, 'id' | 'kind' | 'label' | 'location' | 'writtenByOnboard' | 'note'> {
@@ -26,7 +26,8 @@ export interface Found extends Pick<StatusDefinition, 'id' | 'kind' | 'label' | 
 
 async function readText(path: string): Promise<string | undefined> {
   try {
-    return await readIfExists(await resolveTarget(path));
+    // Non-blocking and regular files only: a FIFO .env or profile must not hang `status`.
+    return await readRegularText(path);
   } catch {
     return undefined;
   }

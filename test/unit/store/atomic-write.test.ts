@@ -1,12 +1,14 @@
 // A save killed at any moment leaves the old file or the new one, never a truncated mix: a child
 // process rewrites a big file in a loop and is killed with SIGKILL at a random moment.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../../src/store/atomic-write.js';
+import { editFile, writeFileAtomic } from '../../../src/store/atomic-write.js';
+import { readRegularFile } from '../../../src/store/safe-file.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 
@@ -50,8 +52,81 @@ describe('writeFileAtomic', () => {
       expect(text.length).toBe(SIZE);
       expect(new Set(text).size).toBe(1);
     }
-    // Killed writers may leave a temp file beside it, never a damaged target.
-    expect(readdirSync(dir).filter((f) => !/^\.\.env\.[0-9a-f]+\.tmp$/.test(f) && f !== '.env' && f !== 'atomic.mjs')).toEqual([]);
+    // Killed writers may leave a temp file (0600) and their lock beside it, never a damaged target.
+    const ours = /^\.env\.openai-onboard-[0-9a-f]{12}\.tmp$|^\.env\.openai-onboard\.lock$/;
+    expect(readdirSync(dir).filter((f) => !ours.test(f) && f !== '.env' && f !== 'atomic.mjs')).toEqual([]);
+    for (const f of readdirSync(dir).filter((name) => ours.test(name))) expect(statSync(join(dir, f)).mode & 0o777).toBe(0o600);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('hands the edit the exact bytes and writes back exactly what it returns', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-bytes-'));
+    const file = join(dir, 'f');
+    const original = Buffer.from([0x41, 0x3d, 0xe9, 0xff, 0x0a]);
+    writeFileSync(file, original);
+    let seen: Buffer | undefined;
+    await editFile(file, (old) => {
+      seen = old;
+      return Buffer.concat([old!, Buffer.from('B=2\n')]);
+    });
+    expect(seen).toEqual(original);
+    expect(readFileSync(file)).toEqual(Buffer.concat([original, Buffer.from('B=2\n')]));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('re-reads before replacing: a line another program appended meanwhile is kept (the edit runs again)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-race-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, 'A=1\n');
+    let calls = 0;
+    await editFile(file, (old) => {
+      // Another writer appends after we read and before we rename, exactly once.
+      if (calls++ === 0) appendFileSync(file, 'APPENDED=1\n');
+      return `${old!.toString('latin1')}KEY=x\n`;
+    });
+    expect(calls).toBe(2);
+    expect(readFileSync(file, 'utf8')).toBe('A=1\nAPPENDED=1\nKEY=x\n');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serialises concurrent edits of one file with a lock, and takes over the lock of a dead process', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-lock-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, '');
+    writeFileSync(join(dir, '.env.openai-onboard.lock'), '2147483646\n'); // no such pid
+    await Promise.all(Array.from({ length: 8 }, (_, i) => editFile(file, (old) => `${old!.toString()}L${i}\n`)));
+    expect(readFileSync(file, 'utf8').split('\n').filter(Boolean).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `L${i}`));
+    expect(existsSync(join(dir, '.env.openai-onboard.lock'))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('separate processes editing one file at once each keep their lines (the lock file, a stale lock taken over)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-procs-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, '');
+    writeFileSync(join(dir, '.env.openai-onboard.lock'), '2147483646\n'); // a dead run's lock
+    const { build } = await import('esbuild');
+    const bundle = join(dir, 'atomic.mjs');
+    await build({ entryPoints: [join(root, 'src/store/atomic-write.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent' });
+    const script = (p: number) => `
+      import { editFile } from ${JSON.stringify(pathToFileURL(bundle).href)};
+      for (let j = 0; j < 5; j++) await editFile(${JSON.stringify(file)}, (old) => old.toString() + 'P${p}-' + j + '\\n');`;
+    const children = Array.from({ length: 6 }, (_, p) => spawn(process.execPath, ['--input-type=module', '-e', script(p)], { stdio: ['ignore', 'ignore', 'inherit'] }));
+    const codes = await Promise.all(children.map((c) => new Promise((r) => c.once('exit', r))));
+    expect(codes).toEqual(Array(6).fill(0));
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    expect(lines.sort()).toEqual(Array.from({ length: 30 }, (_, i) => `P${Math.floor(i / 5)}-${i % 5}`).sort());
+    expect(readdirSync(dir).filter((f) => f.includes('openai-onboard'))).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a FIFO without blocking, for writing and for reading', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-fifo-'));
+    const fifo = join(dir, '.env');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    await expect(writeFileAtomic(fifo, 'x')).rejects.toThrow('is a named pipe (FIFO), not a regular file');
+    await expect(readRegularFile(fifo)).rejects.toThrow('not a regular file');
+    expect(statSync(fifo).isFIFO()).toBe(true);
     rmSync(dir, { recursive: true, force: true });
   });
 });

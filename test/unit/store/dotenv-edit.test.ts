@@ -129,6 +129,23 @@ describe('setEnvKey', () => {
     expect(parseEnv(next).CERT).toContain('not-a-definition');
   });
 
+  // Inside double quotes \" does not end the value for dotenv, dotenvx, python-dotenv or bash: the
+  // key line after it is part of A, and editing it would put the key inside A.
+  it('a \\" inside a multi-line double-quoted value does not end it: the key is appended, and every reader sees it', () => {
+    const old = 'A="foo\\"\nOPENAI_API_KEY=old\nbar"\nB=2\n';
+    const key = fakeKeys.project(11);
+    const next = setEnvKey(old, key);
+    expect(next).toBe(`${old}OPENAI_API_KEY=${key}\n`);
+    const path = join(dir, 'escaped-quote.env');
+    writeFileSync(path, next);
+    const bash = spawnSync('bash', ['--norc', '--noprofile', '-c', 'set -a; . "$1"; printf %s "$OPENAI_API_KEY"', 'bash', path], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(bash.stdout).toBe(key);
+    expect(dotenvPackageParse(next)).toMatchObject({ A: 'foo\\"\nOPENAI_API_KEY=old\nbar', OPENAI_API_KEY: key, B: '2' });
+    expect(parseEnv(next).OPENAI_API_KEY).toBe(key);
+    const python = spawnSync('python3', ['-c', 'import sys, json; from dotenv import dotenv_values; print(json.dumps(dotenv_values(sys.argv[1])))', path], { encoding: 'utf8' });
+    if (python.status === 0) expect(JSON.parse(python.stdout)).toMatchObject({ OPENAI_API_KEY: key, B: '2' });
+  });
+
   it('replaces a multi-line quoted definition as one line', () => {
     const next = setEnvKey('A=1\r\nOPENAI_API_KEY="old\r\nvalue" # c\r\nB=2\r\n', 'sk-new-0123456789');
     expect(next).toBe('A=1\r\nOPENAI_API_KEY="sk-new-0123456789" # c\r\nB=2\r\n');
@@ -163,3 +180,18 @@ describe('removeEnvKey', () => {
     );
   });
 });
+
+/** The `dotenv` package's parser (v16, lib/main.js `parse`), which dotenvx shares: the reference for quoting. */
+function dotenvPackageParse(src: string): Record<string, string> {
+  const LINE = /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/gm;
+  const obj: Record<string, string> = {};
+  const lines = src.replace(/\r\n?/gm, '\n');
+  for (let m = LINE.exec(lines); m; m = LINE.exec(lines)) {
+    let value = (m[2] ?? '').trim();
+    const quote = value[0];
+    value = value.replace(/^(['"`])([\s\S]*)\1$/gm, '$2');
+    if (quote === '"') value = value.replace(/\\n/g, '\n').replace(/\\r/g, '\r');
+    obj[m[1]!] = value;
+  }
+  return obj;
+}
