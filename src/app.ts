@@ -9,6 +9,7 @@ import { browserPolicy, createBrowserOpener } from './platform/browser.js';
 import { rememberInvocation } from './platform/command-name.js';
 import { decideMode, type Env } from './platform/environment.js';
 import { configDir, createConfigStore } from './store/config-store.js';
+import { fitPrompts } from './ui/fit-prompter.js';
 import { createInquirerPrompter } from './ui/inquirer-prompter.js';
 import { createIO } from './ui/io.js';
 import { NoPrompter } from './ui/prompter.js';
@@ -55,6 +56,7 @@ export function createContext(deps: ProcessDeps, options: Options): Context {
     env: deps.env,
     noColorFlag: !options.color,
     animate: mode.interactive,
+    json: options.json,
   });
   const policy = browserPolicy({
     flag: options.browser,
@@ -71,7 +73,7 @@ export function createContext(deps: ProcessDeps, options: Options): Context {
     io,
     // Prompts draw on stderr: stdout stays clean for results, as with gh.
     prompter: mode.interactive
-      ? createInquirerPrompter({ input: deps.stdin, output: deps.stderr, signal: deps.signal })
+      ? fitPrompts(createInquirerPrompter({ input: deps.stdin, output: deps.stderr, signal: deps.signal }), () => io.width)
       : new NoPrompter(),
     browser: createBrowserOpener(io, policy, deps.env),
     checker: deps.checker ?? lazyChecker(options, deps.env),

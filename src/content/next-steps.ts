@@ -9,7 +9,10 @@ export const SNIPPETS: ReadonlyArray<{ title: string; lines: string[] }> = [
     lines: [
       "import OpenAI from 'openai';",
       'const client = new OpenAI(); // reads OPENAI_API_KEY',
-      `const response = await client.responses.create({ model: '${EXAMPLE_MODEL}', input: 'Say hello' });`,
+      'const response = await client.responses.create({',
+      `  model: '${EXAMPLE_MODEL}',`,
+      "  input: 'Say hello',",
+      '});',
       'console.log(response.output_text);',
     ],
   },
@@ -18,14 +21,16 @@ export const SNIPPETS: ReadonlyArray<{ title: string; lines: string[] }> = [
     lines: [
       'from openai import OpenAI',
       'client = OpenAI()  # reads OPENAI_API_KEY',
-      `print(client.responses.create(model="${EXAMPLE_MODEL}", input="Say hello").output_text)`,
+      `response = client.responses.create(model="${EXAMPLE_MODEL}", input="Say hello")`,
+      'print(response.output_text)',
     ],
   },
   {
     title: 'curl',
     lines: [
       'curl https://api.openai.com/v1/responses \\',
-      '  -H "Authorization: Bearer $OPENAI_API_KEY" -H "Content-Type: application/json" \\',
+      '  -H "Authorization: Bearer $OPENAI_API_KEY" \\',
+      '  -H "Content-Type: application/json" \\',
       `  -d '{"model": "${EXAMPLE_MODEL}", "input": "Say hello"}'`,
     ],
   },

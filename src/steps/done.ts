@@ -19,7 +19,8 @@ export const doneStep: Step = {
     ctx.io.err(`\n${c.bold('Use it from code')} (these read OPENAI_API_KEY; never paste the key into source files):`);
     for (const snippet of SNIPPETS) {
       ctx.io.err(`\n  ${c.bold(snippet.title)}`);
-      say(ctx, snippet.lines.map((l) => `    ${c.cyan(l)}`));
+      // Code is never re-wrapped: a line break inside it would break the copy-paste.
+      for (const l of snippet.lines) ctx.io.err(`    ${c.cyan(l)}`, { wrap: false });
     }
     ctx.io.err('');
     say(ctx, loadingHints(ctx));

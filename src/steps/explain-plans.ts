@@ -2,6 +2,7 @@
 // All wording and numbers come from src/content/plans.ts.
 import { API_BILLING, PLAN_OF_THE_WIZARD, PLANS_INTRO, PLANS_TABLE } from '../content/plans.js';
 import type { Context } from '../context.js';
+import { renderTable as layoutTable } from '../ui/table.js';
 import { say } from './shared.js';
 import { CONTINUE, type Step } from './step.js';
 
@@ -23,11 +24,7 @@ export const explainPlansStep: Step = {
   },
 };
 
-/** A plain aligned table (no box drawing: it must survive copy-paste, screen readers and NO_COLOR). */
+/** The table at the terminal's width (src/ui/table.ts reflows it, or makes it a list, when it does not fit). */
 export function renderTable(ctx: Context, rows: ReadonlyArray<readonly string[]>): string[] {
-  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
-  return rows.map((row, i) => {
-    const line = `  ${row.map((cell, col) => cell.padEnd(widths[col]!)).join('   ').trimEnd()}`;
-    return i === 0 ? ctx.io.c.bold(line) : line;
-  });
+  return layoutTable(rows, ctx.io.width ?? Infinity, { header: ctx.io.c.bold });
 }
