@@ -29,7 +29,7 @@ export interface ProcessDeps {
   checker?: KeyChecker;
 }
 
-export type CommandName = 'wizard' | 'check-key' | 'status' | 'reset';
+export type CommandName = 'wizard' | 'check-key' | 'status' | 'reset' | 'explain';
 
 /** The real checker, imported on first use so the SDK is only loaded on paths that check a key. */
 export function lazyChecker(options: Options, env: Env): KeyChecker {
@@ -103,5 +103,7 @@ export async function runCommand(command: CommandName, raw: Record<string, unkno
       return (await import('./commands/reset.js')).runReset(ctx);
     case 'wizard':
       return (await import('./commands/wizard.js')).runWizard(ctx);
+    case 'explain':
+      return (await import('./commands/explain.js')).runExplain(ctx, typeof raw.code === 'string' ? raw.code : undefined);
   }
 }

@@ -2,7 +2,7 @@
 // same object, which never holds the key: only its masked form.
 import type { IO } from '../ui/io.js';
 import { describeKind } from './analyse.js';
-import { troubleshootingAnchor } from './diagnoses.js';
+import { cmd } from '../platform/command-name.js';
 import type { CheckResult, CheckStep, KeySourceName } from './types.js';
 
 export function describeSource(source: KeySourceName): string {
@@ -55,7 +55,8 @@ export function renderCheckResult(result: CheckResult, io: IO): string {
     const said = result.detail.message.replace(/\*{8,}/g, '****…');
     lines.push(`  ${label('Server said')}${said.length > 240 ? `${said.slice(0, 239)}…` : said}`);
   }
-  if (!result.ok) lines.push(`  ${label('More')}${troubleshootingAnchor(result.diagnosis)}`);
+  // The section of docs/troubleshooting.md, in the terminal: a path inside the package helps nobody.
+  if (!result.ok) lines.push(`  ${label('Run')}${cmd(`explain ${result.diagnosis}`)}`);
   return lines.join('\n');
 }
 

@@ -2,7 +2,8 @@
 // hard to read), with a hanging indent under bullets ("• ", "- ", "1. ", "✔ ") and labels ("Fix: ",
 // "Key:          "), colour codes and wide characters measured by the library. A URL (any word longer
 // than the line) is never broken: it moves to a line of its own, where the terminal shows it whole.
-// A line that already fits comes back byte for byte, so wrapping twice changes nothing.
+// A `command in backticks` is kept whole, like a URL. A line that already fits comes back byte for byte,
+// so wrapping twice changes nothing.
 // fast-wrap-ansi is wrap-ansi's API and behaviour in a smaller package that the Inquirer prompts already
 // bundle: it costs the tarball nothing, where wrap-ansi and its width tables cost 6 kB of a 120 kB budget.
 import { wrapAnsi } from 'fast-wrap-ansi';
@@ -69,6 +70,8 @@ function findPrefix(plain: string, width: number): Prefix {
 }
 
 const ANSI_AT = new RegExp(ANSI.source, 'y');
+/** Stands in for the spaces of a `code span` while wrapping (a private-use character, one column). */
+const GLUE = '\ue000';
 
 /** Splits a raw string after `count` visible UTF-16 units, keeping escape sequences with their text. */
 function splitVisible(raw: string, count: number): [string, string] {
@@ -94,7 +97,11 @@ export function wrapLine(line: string, width: number): string {
   const [head, body] = splitVisible(line, prefix.length);
   // Colours opened in the prefix (a yellow note, a dim label) carry on into the body: replay them.
   const carried = (head.match(SGR) ?? []).join('');
-  const rows = wrapAnsi(carried + body, Math.max(1, width - prefix.indent), { hard: false, trim: true }).split('\n');
+  // A command in backticks is one token: broken over two lines it could not be copied and run.
+  const glued = body.replace(/`[^`]+`/g, (span) => span.replaceAll(' ', GLUE));
+  const rows = wrapAnsi(carried + glued, Math.max(1, width - prefix.indent), { hard: false, trim: true })
+    .replaceAll(GLUE, ' ')
+    .split('\n');
   const headWidth = displayWidth(head);
   if (rows.length === 1 && headWidth + displayWidth(rows[0]!) <= width) return line;
   const indentFor = (row: string): string => {

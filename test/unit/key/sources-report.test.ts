@@ -72,7 +72,7 @@ describe('report', () => {
       'org-abc',
       '3000 requests, 1000000 tokens per minute',
       'billing 429 (150 ms, req_1)',
-      'docs/troubleshooting.md#no_credits',
+      'Run:          openai-onboard explain no_credits',
     ]) expect(text).toContain(part);
   });
 

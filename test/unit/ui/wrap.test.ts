@@ -74,6 +74,12 @@ describe('wrapText', () => {
     expect(words(inProse.join(' '))).toEqual(words(`Open ${BILLING} and click "Add payment method" to continue.`));
   });
 
+  it('keeps a `command in backticks` whole, on the next line when it does not fit', () => {
+    const out = rows(wrapText('Open a new terminal so it is set there, or run `source ~/.bashrc && openai-onboard status` now.', 50));
+    expect(out).toContain('`source ~/.bashrc && openai-onboard status` now.');
+    expect(Math.max(...out.map(displayWidth))).toBeLessThanOrEqual(50);
+  });
+
   it('keeps a URL inside an OSC 8 hyperlink whole and clickable', () => {
     const link = `\u001b]8;;${BILLING}\u0007${BILLING}\u001b]8;;\u0007`;
     const out = wrapText(`  Payment methods: ${link}`, 80);
