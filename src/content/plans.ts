@@ -11,9 +11,8 @@ export const BILLING_FACTS = {
 
 export const PLANS_INTRO = [
   'ChatGPT and the OpenAI API are two products with two separate bills.',
-  'Your ChatGPT plan (Free, Plus or Pro) includes no API usage, so a first API call from a',
-  'ChatGPT subscriber usually fails with "429 insufficient_quota". Nothing is wrong with you: the',
-  'API simply has not been paid for yet.',
+  // One string per paragraph: the IO layer wraps it to the terminal (src/ui/wrap.ts).
+  'Your ChatGPT plan (Free, Plus or Pro) includes no API usage, so a first API call from a ChatGPT subscriber usually fails with "429 insufficient_quota". Nothing is wrong with you: the API simply has not been paid for yet.',
 ];
 
 /** The compact table: [what, API usage included, where it is paid]. */

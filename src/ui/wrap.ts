@@ -58,11 +58,20 @@ interface Prefix {
   lead: number;
 }
 
+/**
+ * A label is short ("Fix: ", "Payment methods: ") or padded into a column ("Key:          "). A sentence
+ * that happens to start with a few words and a colon ("Running non-interactively: no prompts…") is not.
+ */
+function isLabel(match: string): boolean {
+  const name = match.trim();
+  return / {2}$/.test(match) || (name.length <= 20 && name.split(/\s+/).length <= 3);
+}
+
 function findPrefix(plain: string, width: number): Prefix {
   const lead = plain.length - plain.trimStart().length;
   const bullet = BULLET.exec(plain);
   const label = bullet ? null : LABEL.exec(plain);
-  const match = bullet ?? (label && label[0].trim().split(/\s+/).length <= 4 ? label : null);
+  const match = bullet ?? (label && isLabel(label[0]) ? label : null);
   const indent = match ? displayWidth(match[0]) : lead;
   // A hanging indent deeper than half the line would leave a narrow ribbon of text: hang at the lead.
   if (!match || indent > width / 2) return { length: lead, indent: lead, lead };

@@ -60,8 +60,11 @@ describe('wrapText', () => {
     expect(padded[1]).toMatch(/^ {16}\S/);
   });
 
-  it('does not mistake a sentence with a colon for a label', () => {
-    const out = rows(wrapText(`The API is paid on platform.openai.com, in one of two ways: ${sentence}`, 50));
+  it.each([
+    'The API is paid on platform.openai.com, in one of two ways: ',
+    'Running non-interactively: no prompts, no browser. ',
+  ])('does not mistake a sentence with a colon for a label: %j', (start) => {
+    const out = rows(wrapText(`${start}${sentence}`, 50));
     for (const row of out.slice(1)) expect(row).toMatch(/^\S/);
   });
 
