@@ -45,9 +45,10 @@ function isWide(cp: number): boolean {
 }
 
 // The start of a line that the rest hangs under. Bullets: the marks our output uses. A label is a few
-// words and a colon at the start of the line, followed by a space and more text ("Fix: …", "Key:   …").
+// words and a colon at the start of the line, capitalised, then more text ("Fix: …", "Key:   …"); a
+// title such as "openai-onboard: from … to …" is not one.
 const BULLET = /^ *(?:[-•*✔✖✓✗!⚠→]|\d{1,2}[.)]) +(?=\S)/u;
-const LABEL = /^ *[\p{L}][\p{L}\p{N} ()/'’-]{0,24}: +(?=\S)/u;
+const LABEL = /^ *\p{Lu}[\p{L}\p{N} ()/'’-]{0,24}: +(?=\S)/u;
 
 interface Prefix {
   /** Characters (UTF-16 units) of the stripped line that form the prefix. */

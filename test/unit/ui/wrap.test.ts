@@ -63,6 +63,7 @@ describe('wrapText', () => {
   it.each([
     'The API is paid on platform.openai.com, in one of two ways: ',
     'Running non-interactively: no prompts, no browser. ',
+    'openai-onboard: from "I pay for ChatGPT" to a working OpenAI API key. ',
   ])('does not mistake a sentence with a colon for a label: %j', (start) => {
     const out = rows(wrapText(`${start}${sentence}`, 50));
     for (const row of out.slice(1)) expect(row).toMatch(/^\S/);
