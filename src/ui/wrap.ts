@@ -20,14 +20,18 @@ export function proseWidth(columns: number | undefined): number {
 const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 const SGR = /\u001b\[[0-9;:]*m/g;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
 /** Columns a string takes on screen: colour codes count 0, East Asian wide characters and emoji 2. */
 export function displayWidth(text: string): number {
+  const plain = stripAnsi(text);
+  if (PRINTABLE_ASCII.test(plain)) return plain.length; // nearly every line: no per-character work
   let width = 0;
-  for (const ch of stripAnsi(text)) {
+  for (const ch of plain) {
     const cp = ch.codePointAt(0)!;
     if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || /[\p{Mn}\p{Me}\u200b-\u200f\ufe0f]/u.test(ch)) continue;
     width += isWide(cp) || /\p{Emoji_Presentation}/u.test(ch) ? 2 : 1;
@@ -102,7 +106,8 @@ function splitVisible(raw: string, count: number): [string, string] {
 /** Wraps one line (no newline in it) to `width` columns. */
 export function wrapLine(line: string, width: number): string {
   const plain = stripAnsi(line);
-  if (plain.trim() === '') return line;
+  // Most lines fit: they are returned as they are, without the wrapping library.
+  if (plain.trim() === '' || displayWidth(plain) <= width) return line;
   const prefix = findPrefix(plain, width);
   const [head, body] = splitVisible(line, prefix.length);
   // Colours opened in the prefix (a yellow note, a dim label) carry on into the body: replay them.
