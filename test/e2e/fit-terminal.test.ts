@@ -44,7 +44,7 @@ async function answerWithDefaults(pty: Pty, keyFile: string): Promise<number> {
     answered = lastPrompt(screen);
     prompts++;
     await new Promise((r) => setTimeout(r, 200)); // let the prompt finish drawing
-    if (/Paste your API key/.test(screen.split('\n').slice(answered).join(' '))) await pty.pasteFile(keyFile);
+    if (/paste\b.*\bkey/i.test(screen.split('\n').slice(answered).join(' '))) await pty.pasteFile(keyFile);
     await pty.press('Enter');
   }
   return prompts;
