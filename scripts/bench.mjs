@@ -4,7 +4,8 @@
 // target is missed or a figure cannot be measured. Not part of `npm test` (timings are machine noise).
 //   --quick           fewer runs
 //   --update-readme   write the table into README.md's performance section
-//   --only=a,b        measure only some of: startup, prompt, check, pack, npx (npx needs the registry)
+//   --only=a,b        measure only some of: startup, prompt, check, pack, npx (npx needs the registry),
+//                     screens (words and rows per step at 80×24; alone: npm run bench:screens)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { peakRssKb, run, timeCommands, timer } from './bench-lib.mjs';
 import { npxComparison, packInfo } from './bench-pack.mjs';
 import { medianTimeToText } from './bench-pty.mjs';
+import { measureScreens, screensReport } from './bench-screens.mjs';
 import { fakeProjectKey, startSlowServer } from './bench-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -78,6 +80,7 @@ try {
   if (want('check')) await checkKey();
   if (want('pack')) await packageSize();
   if (want('npx')) await coldNpx();
+  if (want('screens')) await screens();
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
@@ -175,4 +178,13 @@ async function coldNpx() {
   const npx = await npxComparison(root, { runs: quick ? 3 : 5 });
   const ratio = npx.ours.ms / npx.vite.ms;
   row('cold npx --help', ms(npx.ours.ms), ms(npx.vite.ms), x2(ratio), '≤ 1.2×', ratio <= 1.2, `create-vite ${npx.vite.version}: ${(npx.vite.size / 1000).toFixed(1)} kB tarball`);
+}
+
+// 6. What a newcomer reads: words before the key is saved, rows from each step's heading to its prompt.
+async function screens() {
+  const report = screensReport(await measureScreens({ width: 80, height: 24 }));
+  console.log(report.text.replace(/^/gm, '     '));
+  row('words before the key is saved', String(report.words), '', '', '≤ 500', report.words <= 500, 'wizard at 80×24, defaults');
+  row('steps whose heading scrolls', String(report.tooTall), '', '', '0', report.tooTall === 0, 'heading to prompt > 24 rows');
+  row('lines wider than 80', String(report.wide), '', '', '0', report.wide === 0, 'a single token excepted');
 }

@@ -12,6 +12,7 @@ import { decideMode, type Env } from './platform/environment.js';
 import { nodeDebugWarning } from './platform/node-debug.js';
 import { DEFAULT_BASE_URL } from './platform/urls.js';
 import { configDir, createConfigStore } from './store/config-store.js';
+import { fitPrompts } from './ui/fit-prompter.js';
 import { createInquirerPrompter } from './ui/inquirer-prompter.js';
 import { createIO } from './ui/io.js';
 import { NoPrompter } from './ui/prompter.js';
@@ -32,7 +33,7 @@ export interface ProcessDeps {
   checker?: KeyChecker;
 }
 
-export type CommandName = 'wizard' | 'check-key' | 'status' | 'reset';
+export type CommandName = 'wizard' | 'check-key' | 'status' | 'reset' | 'explain';
 
 /** The real checker, imported on first use so the SDK is only loaded on paths that check a key. */
 export function lazyChecker(options: Options, env: Env): KeyChecker {
@@ -59,6 +60,7 @@ export function createContext(deps: ProcessDeps, options: Options): Context {
     env: deps.env,
     noColorFlag: !options.color,
     animate: mode.interactive,
+    json: options.json,
   });
   const policy = browserPolicy({
     flag: options.browser,
@@ -79,7 +81,7 @@ export function createContext(deps: ProcessDeps, options: Options): Context {
     io,
     // Prompts draw on stderr: stdout stays clean for results, as with gh.
     prompter: mode.interactive
-      ? createInquirerPrompter({ input: deps.stdin, output: deps.stderr, signal: deps.signal, colors: io.c })
+      ? fitPrompts(createInquirerPrompter({ input: deps.stdin, output: deps.stderr, signal: deps.signal, colors: io.c }), () => io.width)
       : new NoPrompter(),
     browser: createBrowserOpener(io, policy, deps.env, deps.platform),
     checker: deps.checker ?? lazyChecker(options, deps.env),
@@ -110,6 +112,8 @@ export async function runCommand(command: CommandName, raw: Record<string, unkno
         return await (await import('./commands/reset.js')).runReset(ctx);
       case 'wizard':
         return await (await import('./commands/wizard.js')).runWizard(ctx);
+      case 'explain':
+        return await (await import('./commands/explain.js')).runExplain(ctx, typeof raw.code === 'string' ? raw.code : undefined);
     }
   } catch (error) {
     // A cancelled save or reset says what it had already written or removed, never a blanket "Nothing was saved".

@@ -7,21 +7,35 @@ import { CancelledError, DiagnosisError, EXIT, exitCodeFor, OnboardError, Storag
 import { URLS } from './platform/urls.js';
 import { cancelExitCode } from './signal-exit.js';
 import { redact } from './ui/redact.js';
+import { proseWidth, wrapText } from './ui/wrap.js';
 
+// Each example under its comment, as gh does: every line fits 80 columns (the help is pre-rendered).
 const EXAMPLES = `
 Examples:
-  $ npx openai-onboard                                  # the guided setup, step by step
-  $ openai-onboard --check-key                          # check $OPENAI_API_KEY and explain the result
+  # The guided setup, step by step
+  $ npx openai-onboard
+
+  # Check $OPENAI_API_KEY and explain the result (--no-spend: free check only)
+  $ openai-onboard --check-key
   $ printenv OPENAI_API_KEY | openai-onboard --check-key --key-stdin --json
-  $ openai-onboard --check-key --no-spend               # free check only (no billing probe)
+
+  # Save a key without questions (CI, scripts)
   $ pbpaste | openai-onboard --non-interactive --key-stdin --save env
-  $ openai-onboard --non-interactive --key-browser --save env --json   # for AI agents
-  $ openai-onboard status                               # where OPENAI_API_KEY is defined, and which wins
-  $ openai-onboard reset                                # remove what openai-onboard wrote
+
+  # An AI agent: the person pastes the key on a one-time page on 127.0.0.1
+  $ openai-onboard --non-interactive --key-browser --save env --json
+
+  # Where OPENAI_API_KEY is defined and which definition wins; undo our changes
+  $ openai-onboard status
+  $ openai-onboard reset
+
+  # What a diagnosis code means and what to do (offline; alone: every code)
+  $ openai-onboard explain no_credits
 
 Exit codes: 0 ok, 1 unexpected, 2 usage, 3 missing key, 4 bad key, 5 billing,
-  6 permissions/organization/region, 7 network/server, 8 rate limited, 130 cancelled.
-Docs: docs/guide.md, docs/troubleshooting.md, docs/ci.md`;
+  6 permissions/organization/region, 7 network/server, 8 rate limited,
+  130 cancelled.
+More: the README (https://www.npmjs.com/package/openai-onboard).`;
 
 function addGlobalOptions(cmd: Command): Command {
   return cmd
@@ -35,7 +49,7 @@ function addGlobalOptions(cmd: Command): Command {
     .option('-y, --yes', 'answer yes to confirmations');
 }
 
-export function buildProgram(run: (command: 'wizard' | 'check-key' | 'status' | 'reset', opts: Record<string, unknown>) => Promise<void>): Command {
+export function buildProgram(run: (command: 'wizard' | 'check-key' | 'status' | 'reset' | 'explain', opts: Record<string, unknown>) => Promise<void>): Command {
   const program = addGlobalOptions(
     new Command('openai-onboard')
       .description(
@@ -64,6 +78,8 @@ export function buildProgram(run: (command: 'wizard' | 'check-key' | 'status' | 
     .action(async (_opts, cmd: Command) => run('status', cmd.optsWithGlobals()));
   addGlobalOptions(program.command('reset').description('remove exactly what openai-onboard wrote, after confirming'))
     .action(async (_opts, cmd: Command) => run('reset', cmd.optsWithGlobals()));
+  addGlobalOptions(program.command('explain').argument('[code]', 'a diagnosis code, e.g. no_credits').description('explain a diagnosis code (offline); without a code, list them'))
+    .action(async (code: string | undefined, _opts, cmd: Command) => run('explain', { ...cmd.optsWithGlobals(), code }));
   return program;
 }
 
@@ -127,8 +143,11 @@ export function reportError(error: unknown, deps: ProcessDeps, json: boolean, ve
     return code;
   }
   const expected = error instanceof OnboardError;
-  deps.stderr.write(`${expected ? 'Error' : 'Unexpected error'}: ${message}\n`);
-  if (hint) deps.stderr.write(`${hint}\n`);
+  // Fitted to the terminal like all other prose (src/ui/io.ts); a log file gets the lines as they are.
+  const stderr = deps.stderr as typeof deps.stderr & { columns?: number };
+  const fit = (text: string) => (stderr.isTTY ? wrapText(text, proseWidth(stderr.columns)) : text);
+  deps.stderr.write(`${fit(`${expected ? 'Error' : 'Unexpected error'}: ${message}`)}\n`);
+  if (hint) deps.stderr.write(`${fit(hint)}\n`);
   if (!expected) {
     if (verbose && error instanceof Error && error.stack) deps.stderr.write(`${redact(error.stack)}\n`);
     else deps.stderr.write('Run again with --verbose for details, and please report it if it persists.\n');

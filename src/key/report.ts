@@ -3,7 +3,7 @@
 import { DEFAULT_BASE_URL } from '../platform/urls.js';
 import type { IO } from '../ui/io.js';
 import { describeKind } from './analyse.js';
-import { troubleshootingAnchor } from './diagnoses.js';
+import { cmd } from '../platform/command-name.js';
 import type { CheckResult, CheckStep, KeySourceName } from './types.js';
 
 export function describeSource(source: KeySourceName): string {
@@ -70,7 +70,8 @@ export function renderCheckResult(result: CheckResult, io: IO, opts: RenderOptio
     const said = result.detail.message.replace(/\*{8,}/g, '****…');
     lines.push(`  ${label('Server said')}${said.length > 240 ? `${said.slice(0, 239)}…` : said}`);
   }
-  if (!result.ok) lines.push(`  ${label('More')}${troubleshootingAnchor(result.diagnosis)}`);
+  // The section of docs/troubleshooting.md, in the terminal: a path inside the package helps nobody.
+  if (!result.ok) lines.push(`  ${label('Run')}${cmd(`explain ${result.diagnosis}`)}`);
   return lines.join('\n');
 }
 

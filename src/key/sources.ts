@@ -15,7 +15,7 @@ async function fromStdin(ctx: Context): Promise<KeyInput | undefined> {
   if (ctx.io.stdinIsTTY) {
     throw new UsageError(
       '--key-stdin reads the key from a pipe, but standard input is a terminal.',
-      `Pipe the key in, e.g.: printenv OPENAI_API_KEY | ${cmd('--check-key --key-stdin')}`,
+      `Pipe the key in, e.g.:\n  printenv OPENAI_API_KEY | ${cmd('--check-key --key-stdin')}`,
     );
   }
   const read = await readKeyFromStream(ctx.io.stdin);

@@ -55,5 +55,6 @@ export function nextStepForPerson(situation: NextStepSituation): string {
 /** Prints the next step on stderr when an agent runs us; says nothing otherwise. */
 export function printAgentNextStep(ctx: Pick<Context, 'io' | 'mode'>, situation: NextStepSituation): void {
   if (!ctx.mode.agent) return;
-  ctx.io.err(`\n${ctx.io.c.bold(`Next step for the person (${ctx.mode.agent} can relay this):`)}\n${nextStepForPerson(situation)}`);
+  // Not re-wrapped: an agent reads logical lines, and the command it relays must stay whole.
+  ctx.io.err(`\n${ctx.io.c.bold(`Next step for the person (${ctx.mode.agent} can relay this):`)}\n${nextStepForPerson(situation)}`, { wrap: false });
 }

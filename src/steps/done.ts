@@ -28,7 +28,8 @@ export const doneStep: Step = {
     ctx.io.err(line);
     for (const snippet of snippets(model, saved.includes('env') ? 'node --env-file=.env app.mjs' : 'node app.mjs')) {
       ctx.io.err(`\n  ${c.bold(snippet.title)}`);
-      say(ctx, snippet.lines.map((l) => `    ${c.cyan(l)}`));
+      // Code is never re-wrapped: a line break inside it would break the copy-paste.
+      for (const l of snippet.lines) ctx.io.err(`    ${c.cyan(l)}`, { wrap: false });
     }
     ctx.io.err('');
     say(ctx, loadingHints(saved));

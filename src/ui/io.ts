@@ -1,15 +1,25 @@
 // Streams, terminal facts and colour, in one object. Results go to stdout (out), everything else to
 // stderr (err). createTestIO() gives the same object over string buffers for tests.
+// Text written to a terminal is wrapped to its width here, once, so every step and command fits an
+// 80×24 terminal without each one counting columns (src/ui/wrap.ts); piped output is left as written.
 import type { Readable, Writable } from 'node:stream';
 import type { Env } from '../platform/environment.js';
 import { type Colors, colorLevel, createColors } from './color.js';
 import { createSpinner, type Spinner } from './spinner.js';
+import { proseWidth, wrapText } from './wrap.js';
+
+export interface WriteOptions {
+  /** false for text whose line breaks matter (code to copy): a terminal's own soft wrap keeps it pasteable. */
+  wrap?: boolean;
+}
 
 export interface IO {
-  /** stdout: the result a script consumes. */
-  out(text: string): void;
-  /** stderr: progress, hints, warnings, prompts' surroundings. */
-  err(text: string): void;
+  /** stdout: the result a script consumes. Wrapped to the terminal when stdout is one (never JSON). */
+  out(text: string, o?: WriteOptions): void;
+  /** stderr: progress, hints, warnings, prompts' surroundings. Wrapped when stderr is a terminal. */
+  err(text: string, o?: WriteOptions): void;
+  /** Columns prose on stderr is wrapped to (terminal width, at most 80); undefined when not a terminal. */
+  readonly width: number | undefined;
   readonly c: Colors;
   readonly stdin: Readable;
   readonly stdinIsTTY: boolean;
@@ -25,14 +35,18 @@ export interface IO {
   readonly streams: { stdin: Readable; stdout: Writable; stderr: Writable };
 }
 
+type Output = Writable & { isTTY?: boolean; columns?: number };
+
 export interface IOOptions {
   stdin: Readable & { isTTY?: boolean };
-  stdout: Writable & { isTTY?: boolean };
-  stderr: Writable & { isTTY?: boolean };
+  stdout: Output;
+  stderr: Output;
   env: Env;
   noColorFlag: boolean;
   /** Spinners animate only in interactive mode. */
   animate: boolean;
+  /** stdout carries one JSON object (--json): it is never wrapped, terminal or not. */
+  json?: boolean;
 }
 
 export function supportsHyperlinks(env: Env, isTTY: boolean): boolean {
@@ -50,17 +64,26 @@ export function createIO(o: IOOptions): IO {
   const stderrIsTTY = Boolean(o.stderr.isTTY);
   const c = createColors(colorLevel({ env: o.env, isTTY: stderrIsTTY, noColorFlag: o.noColorFlag }));
   const hyperlinks = supportsHyperlinks(o.env, stderrIsTTY);
-  const err = (text: string) => void o.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  // Read at each write: the user may resize the window while the wizard waits.
+  const widthOf = (stream: Output) => (stream.isTTY ? proseWidth(stream.columns) : undefined);
+  const writer = (stream: Output, wraps: boolean) => (text: string, w?: WriteOptions) => {
+    const width = wraps && w?.wrap !== false ? widthOf(stream) : undefined;
+    const fitted = width ? wrapText(text, width) : text;
+    stream.write(fitted.endsWith('\n') ? fitted : `${fitted}\n`);
+  };
   return {
-    out: (text) => void o.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err,
+    out: writer(o.stdout, !o.json),
+    err: writer(o.stderr, true),
+    get width() {
+      return widthOf(o.stderr);
+    },
     c,
     stdin: o.stdin,
     stdinIsTTY: Boolean(o.stdin.isTTY),
     stdoutIsTTY: Boolean(o.stdout.isTTY),
     stderrIsTTY,
     link: (url, text = url) => (hyperlinks ? `\u001b]8;;${url}\u0007${text}\u001b]8;;\u0007` : text),
-    spinner: (text) => createSpinner({ stream: o.stderr, text, animate: o.animate && stderrIsTTY, c }),
+    spinner: (text) => createSpinner({ stream: o.stderr, text, animate: o.animate && stderrIsTTY, c, width: () => widthOf(o.stderr) }),
     readStdin: () => readAll(o.stdin),
     streams: { stdin: o.stdin, stdout: o.stdout, stderr: o.stderr },
   };

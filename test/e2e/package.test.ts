@@ -86,6 +86,22 @@ describe('the packed package', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, diagnosis: 'missing_key' });
   });
 
+  it('explain finds the docs/troubleshooting.md it ships, from the unpacked files alone', () => {
+    expect(files).toContain('docs/troubleshooting.md');
+    const r = runBin(['explain', 'no_credits']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('no_credits');
+  });
+
+  it('--help fits 80 columns and points only to docs the package ships', () => {
+    const help = runBin(['--help']).stdout;
+    expect(help.split('\n').filter((l) => l.length > 80)).toEqual([]);
+    const docs = [...help.matchAll(/\bdocs\/[\w./-]+/g)].map((m) => m[0].replace(/[.,]$/, ''));
+    expect(docs.filter((d) => !files.includes(d))).toEqual([]);
+    expect(help).toContain('openai-onboard explain');
+  });
+
   it('loads its lazy chunks: status runs', () => {
     const r = runBin(['status']);
     expect(r.stderr).not.toMatch(/Cannot find (module|package)|ERR_MODULE_NOT_FOUND/);

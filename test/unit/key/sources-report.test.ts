@@ -79,7 +79,7 @@ describe('report', () => {
       'sk-proj-…AbCd (a project key, 164 characters) from the OPENAI_API_KEY environment variable',
       'org-abc',
       'billing 429 (150 ms, req_1)',
-      'docs/troubleshooting.md#no_credits',
+      'Run:          openai-onboard explain no_credits',
     ]) expect(text).toContain(part);
     expect(text).not.toContain('per minute');
     expect(renderCheckResult(result, createTestIO(), { verbose: true })).toContain('3000 requests, 1000000 tokens per minute');
