@@ -25,7 +25,7 @@ describe('openai-onboard explain', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('no_credits');
     expect(r.stdout).toContain('(exit 5)');
-    expect(r.stdout.replace(/\s+/g, ' ')).toContain('click "Add to credit balance"');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('click "Add payment details"');
     expect(r.stdout).toMatch(/^Fix: /m);
     expect(r.stdout).not.toMatch(/\*\*|`|^## /m);
     expect(r.stdout).not.toContain('## spend_limit_reached'); // one section, not the rest of the page
@@ -86,7 +86,7 @@ describe.skipIf(!hasTmux)('openai-onboard explain in a terminal (needs tmux)', (
       const fix = lines.findIndex((l) => l.startsWith('Fix: open'));
       expect(lines.slice(fix + 1, fix + 4)).toEqual([
         'https://platform.openai.com/settings/organization/billing/overview',
-        expect.stringMatching(/^ {5}and click "Add to credit balance"/),
+        expect.stringMatching(/^ {5}and click "Add payment details"/),
         expect.stringMatching(/^ {5}\S/),
       ]);
     } finally {
