@@ -38,6 +38,8 @@ const result = await build({
   minify: true,
   treeShaking: true,
   legalComments: 'none',
+  // UTF-8 as it is: the default escapes every … ✔ • as \uXXXX (6 bytes instead of 3).
+  charset: 'utf8',
   chunkNames: 'chunks/[name]-[hash]',
   define: { __VERSION__: JSON.stringify(pkg.version) },
   plugins: [lazyChildProcess, lazyBuiltins, globalProcess, pruneOpenAIResources],
@@ -49,10 +51,18 @@ const result = await build({
 // Only the chunks that mention it get one: createRequire costs ~0.3 ms per module, and the wizard
 // loads some twenty chunks before its first prompt.
 const REQUIRE_BANNER = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);\n";
-for (const file of result.outputFiles) {
-  await mkdir(dirname(file.path), { recursive: true });
-  await writeFile(file.path, /\brequire\b/.test(file.text) ? REQUIRE_BANNER + file.text : file.contents);
-}
+// A second pass with terser after esbuild's minifier: two compress passes and top-level mangling take
+// another ~3 kB off the packed tarball (120 kB budget), at about a second of build time. Export names
+// are kept, so the chunks still import each other by name. `QUICK_BUILD=1` skips it while iterating.
+const { minify } = process.env.QUICK_BUILD ? {} : await import('terser');
+await Promise.all(
+  result.outputFiles.map(async (file) => {
+    let text = file.text;
+    if (minify) text = (await minify(text, { module: true, compress: { passes: 2, ecma: 2020 }, mangle: { toplevel: true }, format: { ascii_only: false } })).code;
+    await mkdir(dirname(file.path), { recursive: true });
+    await writeFile(file.path, /\brequire\b/.test(text) ? REQUIRE_BANNER + text : text);
+  }),
+);
 if (analyze) printSizes(result.metafile);
 // Pre-render `--help` from the bundle just built: src/cli.ts prints it without loading commander.
 // commander is the source of truth (main.ts fixes the width), so the text cannot drift.

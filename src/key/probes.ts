@@ -61,10 +61,10 @@ export interface ProbeRequest {
 
 export const BILLING_MODEL = 'text-embedding-3-small';
 
-type SDK = typeof import('openai');
+type SDK = typeof import('./sdk.js');
 
 export async function runProbes(req: ProbeRequest): Promise<{ auth: ProbeOutcome; billing?: ProbeOutcome }> {
-  const sdk = await import('openai');
+  const sdk = await import('./sdk.js');
   const options = req.signal ? { signal: req.signal } : {};
   const auth = probe(sdk, req, 'auth', (c) => c.models.list(options).withResponse());
   const billing = req.noSpend
