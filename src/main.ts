@@ -132,7 +132,9 @@ export function reportError(error: unknown, deps: ProcessDeps, json: boolean, ve
     return code;
   }
   const expected = error instanceof OnboardError;
-  deps.stderr.write(`${expected ? 'Error' : 'Unexpected error'}: ${message}\n`);
+  // A deliberate "Quit" is the user's choice, not a failure to report: no "Error:" in front of it.
+  const label = error instanceof OnboardError && error.deliberate ? '' : `${expected ? 'Error' : 'Unexpected error'}: `;
+  deps.stderr.write(`${label}${message}\n`);
   if (hint) deps.stderr.write(`${hint}\n`);
   if (!expected) {
     if (verbose && error instanceof Error && error.stack) deps.stderr.write(`${redact(error.stack)}\n`);

@@ -5,7 +5,7 @@ import { cmd } from '../platform/command-name.js';
 import type { Diagnosis } from '../key/diagnoses.js';
 import { URLS } from '../platform/urls.js';
 
-export type RecoveryAction = 'retry' | 'paste' | 'quit';
+export type RecoveryAction = 'retry' | 'save-later' | 'paste' | 'quit';
 
 export interface Recovery {
   /** Extra explanation, printed once per diagnosis. */
@@ -18,6 +18,8 @@ export interface Recovery {
 
 export const ACTION_NAMES: Record<RecoveryAction, string> = {
   retry: 'Check again',
+  // A valid key on an unfunded account: keep it (the dashboard shows it only once), fund later.
+  'save-later': 'Save it now and check again later',
   paste: 'Paste a different key',
   get quit() {
     return `Quit for now (run ${cmd()} again to continue)`;
@@ -50,7 +52,7 @@ export function recoveryFor(diagnosis: Diagnosis, detailMessage?: string): Recov
         lines: ['Add credit on the billing overview, then come back: the wizard checks again when you press Enter.'],
         page: { url: URLS.billing, label: 'Billing overview' },
         question: 'Press Enter to check again once the balance shows credit',
-        actions: ['retry', 'paste', 'quit'],
+        actions: ['retry', 'save-later', 'paste', 'quit'],
       };
     case 'invalid_key':
       return {

@@ -6,6 +6,7 @@ import { analyseKey, describeKind } from '../key/analyse.js';
 import { maskKey } from '../key/mask.js';
 import { URLS } from '../platform/urls.js';
 import { say, showLink } from './shared.js';
+import { endUnfunded } from './unfunded-ending.js';
 import { FINISH, type Step } from './step.js';
 
 export const doneStep: Step = {
@@ -14,6 +15,8 @@ export const doneStep: Step = {
   resumable: false,
   async run(ctx) {
     const { c } = ctx.io;
+    // "Save it now and check again later" from the no-credit menu: saved, but not funded yet.
+    if (ctx.state.check?.diagnosis === 'no_credits') return endUnfunded(ctx);
     ctx.io.err(`\n${c.green.bold('✔ All set.')}`);
     summarise(ctx);
     ctx.io.err(`\n${c.bold('Use it from code')} (these read OPENAI_API_KEY; never paste the key into source files):`);
@@ -40,12 +43,12 @@ function summarise(ctx: Context): void {
     ctx.io.err(`  Key:     ${analysis.masked} (${describeKind(analysis)})`);
   }
   if (check) ctx.io.err(`  Check:   ${check.diagnosis}${check.diagnosis === 'rate_limited' ? ' (the key works; you were rate limited)' : ''}`);
-  const nowhere = ctx.state.choices.saveFailed ? 'nowhere (saving failed, see above)' : 'nowhere (not asked to save)';
+  const nowhere = ctx.state.saves?.some((r) => r.error) ? 'nowhere (saving failed, see above)' : 'nowhere (not asked to save)';
   ctx.io.err(`  Saved:   ${savedTo.length ? savedTo.join(', ') : nowhere}`);
 }
 
 function loadingHints(ctx: Context): string[] {
-  const saved = (ctx.state.choices.savedTargets ?? '').split(',').filter(Boolean);
+  const saved = (ctx.state.saves ?? []).filter((r) => !r.error).map((r) => r.target as string);
   const hints: string[] = [];
   if (saved.includes('env')) hints.push(LOADING_HINTS.env);
   if (saved.includes('shell')) hints.push(LOADING_HINTS.shell);

@@ -29,10 +29,12 @@ export function createInquirerPrompter(s: Streams): Prompter {
         // No ctrl+t reveal: a key shown in clear can end up in a screen share or a terminal recording.
         return password({ message, mask: '•', toggleMask: false, validate: opts?.validate }, context);
       }),
-    select: <T extends string>(message: string, choices: Array<Choice<T>>, opts?: { default?: T }) =>
+    select: <T extends string>(message: string, choices: Array<Choice<T>>, opts?: { default?: T; signal?: AbortSignal }) =>
       guard(async () => {
         const { default: select } = await import('@inquirer/select');
-        return select<T>({ message, choices, default: opts?.default, loop: false }, context);
+        // A menu withdrawn by its own signal (a timed re-check) is cleared, so re-showing it does not pile up.
+        const own = opts?.signal ? { signal: AbortSignal.any([s.signal, opts.signal]), clearPromptOnDone: true } : {};
+        return select<T>({ message, choices, default: opts?.default, loop: false }, { ...context, ...own });
       }),
     confirm: (message, opts) =>
       guard(async () => {

@@ -9,16 +9,22 @@ export interface Expectation {
   kind?: Kind;
   match: string | RegExp;
   /** The answer, or CANCEL to simulate Ctrl-C at this prompt. */
-  answer: string | boolean | typeof CANCEL;
+  answer: string | boolean | typeof CANCEL | typeof WAIT;
 }
 
 export const CANCEL = Symbol('ctrl-c');
+/** No answer: the prompt stays open until its own `signal` withdraws it (a timed re-check). */
+export const WAIT = Symbol('no answer, wait for the signal');
 
 export interface AskedPrompt {
   kind: Kind;
   message: string;
   choices?: string[];
+  /** The pre-selected answer of a select or confirm, when the caller gave one. */
+  default?: string | boolean;
 }
+
+const WAITING = new Error('waiting');
 
 export class FakePrompter implements Prompter {
   readonly asked: AskedPrompt[] = [];
@@ -47,6 +53,7 @@ export class FakePrompter implements Prompter {
     }
     this.queue.shift();
     if (next.answer === CANCEL) throw new CancelledError();
+    if (next.answer === WAIT) throw WAITING;
     return next.answer;
   }
 
@@ -56,13 +63,26 @@ export class FakePrompter implements Prompter {
     if (valid !== true) throw new Error(`fake prompter: answer rejected by validate: ${valid}`);
     return answer;
   }
-  async select<T extends string>(message: string, choices: Array<Choice<T>>): Promise<T> {
-    const answer = String(this.take('select', message, choices.map((c) => c.value)));
+  async select<T extends string>(message: string, choices: Array<Choice<T>>, opts?: { default?: T; signal?: AbortSignal }): Promise<T> {
+    let taken: string | boolean;
+    try {
+      taken = this.take('select', message, choices.map((c) => c.value));
+    } catch (error) {
+      if (error !== WAITING) throw error;
+      const signal = opts?.signal;
+      if (!signal) throw new Error(`fake prompter: WAIT at "${message}", which has no signal to end it`);
+      await new Promise((resolve) => (signal.aborted ? resolve(null) : signal.addEventListener('abort', resolve, { once: true })));
+      throw new CancelledError();
+    }
+    if (opts?.default !== undefined) this.asked.at(-1)!.default = opts.default;
+    const answer = String(taken);
     if (!choices.some((c) => c.value === answer)) throw new Error(`fake prompter: "${answer}" is not a choice of "${message}"`);
     return answer as T;
   }
-  async confirm(message: string): Promise<boolean> {
-    return Boolean(this.take('confirm', message));
+  async confirm(message: string, opts?: { default?: boolean }): Promise<boolean> {
+    const answer = this.take('confirm', message);
+    if (opts?.default !== undefined) this.asked.at(-1)!.default = opts.default;
+    return Boolean(answer);
   }
   async input(message: string): Promise<string> {
     return String(this.take('input', message));
