@@ -4,6 +4,7 @@
 // when nothing could be saved it offers another place, and quitting then says so and fails.
 import type { Context } from '../context.js';
 import { deliberately, StorageError } from '../errors.js';
+import { envFilePath } from '../store/env-file.js';
 import { type SaveReport, saveKey } from '../store/save.js';
 import { proposedEnvFile, withEnvFile } from '../store/save-guards.js';
 import { applyGuards, chooseTargets, type Plan, rescuePlan } from './save-key-questions.js';
@@ -22,8 +23,10 @@ export const saveKeyStep: Step = {
     if (!key) return CONTINUE;
     const saves = (ctx.state.saves ??= []);
     // Interactive runs propose the .env where the project's code loads it (the work tree root).
-    const base = ctx.mode.interactive ? withEnvFile(ctx, await proposedEnvFile(ctx)) : ctx;
-    const atRisk = ctx.mode.interactive && !STORED_SOURCE.test(key.source);
+    const proposed = ctx.mode.interactive ? await proposedEnvFile(ctx) : envFilePath(ctx);
+    const base = proposed === envFilePath(ctx) ? ctx : withEnvFile(ctx, proposed);
+    // A pasted key saved nowhere is lost; `--save none` says the user keeps it elsewhere on purpose.
+    const atRisk = ctx.mode.interactive && !STORED_SOURCE.test(key.source) && !ctx.options.save?.includes('none');
     let plan: Plan = await chooseTargets(base);
     let failed: SaveReport[] = [];
     for (let round = 0; ; round++) {

@@ -104,7 +104,7 @@ describe('save-key', () => {
     await run(saveKeyStep, ctx);
     expect(ctx.io.stderrText()).toContain('✖ Secret Service: not saved (the keychain is locked)');
     expect(ctx.state.savedTo).toEqual(['/p/.env']);
-    expect(ctx.state.choices.savedTargets).toBe('env');
+    expect(ctx.state.saves?.map((r) => [r.target, Boolean(r.error)])).toEqual([['env', false], ['keychain', true]]);
   });
 
   it('fails a non-interactive run whose requested save did not happen (a script must not see exit 0)', async () => {
@@ -130,7 +130,7 @@ describe('save-key', () => {
 describe('done', () => {
   it('summarises with the masked key, shows code that reads OPENAI_API_KEY, links usage and limits, clears progress', async () => {
     const checked = await new FakeChecker([{ diagnosis: 'ok' }]).check({ value: key, source: 'prompt' });
-    const ctx = interactiveContext([], { state: { ...state(), check: checked, savedTo: ['/p/.env'], choices: { savedTargets: 'env' } } });
+    const ctx = interactiveContext([], { state: { ...state(), check: checked, savedTo: ['/p/.env'], saves: [{ target: 'env' as const, location: '/p/.env', verified: true, notes: [] }], choices: {} } });
     await ctx.config.update((c) => {
       c.progress = { done: ['explain-plans'], choices: {}, updatedAt: '2026-11-20T09:30:00.000Z' };
     });
@@ -151,7 +151,7 @@ describe('done', () => {
 
   it('warns when a different OPENAI_API_KEY in the environment would win over the saved one', async () => {
     const other = fakeKeys.project(99);
-    const ctx = interactiveContext([], { env: { OPENAI_API_KEY: other }, state: { ...state(), savedTo: ['/p/.env'], choices: { savedTargets: 'env' } } });
+    const ctx = interactiveContext([], { env: { OPENAI_API_KEY: other }, state: { ...state(), savedTo: ['/p/.env'], saves: [{ target: 'env' as const, location: '/p/.env', verified: true, notes: [] }], choices: {} } });
     await run(doneStep, ctx);
     expect(ctx.io.stderrText()).toContain(`holds a different key (${other.slice(0, 8)}…${other.slice(-4)})`);
     expect(ctx.io.stderrText()).not.toContain(other);
