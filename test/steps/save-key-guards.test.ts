@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exitCodeFor, StorageError } from '../../src/errors.js';
 import { maskKey } from '../../src/key/mask.js';
+import type { KeyInput } from '../../src/key/types.js';
 import { saveKeyStep } from '../../src/steps/save-key.js';
 import { fakeKeys } from '../fakes/fake-keys.js';
 import { type Expectation, FakePrompter } from '../fakes/fake-prompter.js';
@@ -26,7 +27,7 @@ function context(prompts: Expectation[], o: { interactive?: boolean; source?: st
     mode: interactive ? { interactive: true } : { interactive: false, reason: 'flag' },
     env: { SHELL: '/bin/bash' },
     options: { nonInteractive: !interactive, ...o.options } as never,
-    state: { key: { value: KEY, source: o.source ?? 'prompt' }, savedTo: [], choices: {} },
+    state: { key: { value: KEY, source: (o.source ?? 'prompt') as KeyInput['source'] }, savedTo: [], choices: {} },
   });
   // A project directory: its .env is the recommended target.
   writeFileSync(join(ctx.cwd, 'package.json'), '{}\n');
