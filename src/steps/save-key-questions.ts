@@ -8,7 +8,7 @@ import { maskKey } from '../key/mask.js';
 import { envFilePath } from '../store/env-file.js';
 import { untrack } from '../store/git-untrack.js';
 import { availableTargets, type SaveReport, type StoreTarget, type TargetOption } from '../store/save.js';
-import { inspectTarget } from '../store/save-guards.js';
+import { inspectTarget, isTrackedEnvFile } from '../store/save-guards.js';
 import { tildify } from '../store/shell-paths.js';
 
 export interface Plan {
@@ -24,7 +24,7 @@ export async function chooseTargets(ctx: Context): Promise<Plan> {
   // Explicit flag first; then the non-interactive default (none); then questions.
   if (ctx.options.save) return { targets: ctx.options.save.filter((t): t is StoreTarget => t !== 'none') };
   if (!ctx.mode.interactive) return { targets: [] };
-  const offered = await availableTargets(ctx);
+  const offered = await offeredTargets(ctx);
   // The storage module knows which target suits this machine (the .env in a project directory);
   // that one is asked first and defaults to yes, the others are opt-in.
   const preselected = offered.find((o) => o.recommended && o.available)?.target ?? 'env';
@@ -42,6 +42,21 @@ export async function chooseTargets(ctx: Context): Promise<Plan> {
     if (await ctx.prompter.confirm(question, { default: first })) chosen.push(option.target);
   }
   return { targets: chosen };
+}
+
+/** availableTargets, plus what only the save step checks: a .env that git tracks is not recommended. */
+async function offeredTargets(ctx: Context): Promise<TargetOption[]> {
+  const [offered, tracked] = await Promise.all([availableTargets(ctx), isTrackedEnvFile(ctx)]);
+  const env = offered.find((o) => o.target === 'env');
+  if (tracked && env) {
+    env.exposure = [...(env.exposure ?? []), `${tildify(envFilePath(ctx), ctx.home)} is tracked by git: a key in it gets committed.`];
+    if (env.recommended) {
+      env.recommended = false;
+      const next = offered.find((o) => o.available && o.target === 'keychain') ?? offered.find((o) => o.available && o.target === 'shell');
+      if (next) next.recommended = true;
+    }
+  }
+  return offered;
 }
 
 function sayExposure(ctx: Context, option: TargetOption): void {
@@ -116,8 +131,8 @@ async function trackedEnvAllowed(ctx: Context, ask: boolean): Promise<boolean> {
  * Nothing was saved (a failure, or every target declined for a pasted key): offer a retry, the other
  * targets and another .env path. Undefined means the user quits.
  */
-export async function rescuePlan(ctx: Context, failed: SaveReport[], atRisk: boolean): Promise<Plan | undefined> {
-  const offered = (await availableTargets(ctx)).filter((o) => o.available);
+export async function rescuePlan(ctx: Context, failed: SaveReport[], atRisk: boolean, declined: ReadonlySet<StoreTarget>): Promise<Plan | undefined> {
+  const offered = (await offeredTargets(ctx)).filter((o) => o.available);
   ctx.io.err('');
   ctx.io.err(ctx.io.c.yellow(failed.length ? `The key is not saved yet: ${failed.map((f) => `${f.location} failed (${f.error})`).join('; ')}.` : 'The key is not saved anywhere yet.'));
   if (atRisk) ctx.io.err('OpenAI shows a secret key only once: keep it somewhere before you go.');
@@ -128,7 +143,8 @@ export async function rescuePlan(ctx: Context, failed: SaveReport[], atRisk: boo
     { value: 'env-path', name: 'Save it in another .env file (type its path)' },
     { value: 'quit', name: atRisk ? 'Quit without saving (the key cannot be shown again)' : 'Quit without saving' },
   ];
-  const preferred = offered.filter((o) => !failedTargets.has(o.target)).sort((a, b) => Number(Boolean(b.recommended)) - Number(Boolean(a.recommended)))[0];
+  // Enter should not lead back to what just failed or was turned down.
+  const preferred = offered.filter((o) => !failedTargets.has(o.target) && !declined.has(o.target)).sort((a, b) => Number(Boolean(b.recommended)) - Number(Boolean(a.recommended)))[0];
   const answer = await ctx.prompter.select('Where should the key go?', choices, { default: preferred?.target ?? 'env-path' });
   if (answer === 'quit') return undefined;
   if (answer.startsWith('retry:')) {

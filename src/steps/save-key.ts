@@ -5,11 +5,13 @@
 import type { Context } from '../context.js';
 import { deliberately, StorageError } from '../errors.js';
 import { envFilePath } from '../store/env-file.js';
-import { type SaveReport, saveKey } from '../store/save.js';
+import { type SaveReport, saveKey, type StoreTarget } from '../store/save.js';
 import { proposedEnvFile, withEnvFile } from '../store/save-guards.js';
 import { applyGuards, chooseTargets, type Plan, rescuePlan } from './save-key-questions.js';
 import { describeSource } from './shared.js';
 import { CONTINUE, type Step } from './step.js';
+
+const ALL_TARGETS: StoreTarget[] = ['env', 'shell', 'keychain'];
 
 /** Keys that already live somewhere the user controls: not saving them again loses nothing. */
 const STORED_SOURCE = /^(env:|file:|shell:|keychain$)/;
@@ -29,9 +31,12 @@ export const saveKeyStep: Step = {
     const atRisk = ctx.mode.interactive && !STORED_SOURCE.test(key.source) && !ctx.options.save?.includes('none');
     let plan: Plan = await chooseTargets(base);
     let failed: SaveReport[] = [];
+    // Targets turned down (a question answered No, a guard): the rescue menu does not default to them.
+    const declined = new Set<StoreTarget>(ctx.mode.interactive && !ctx.options.save ? ALL_TARGETS.filter((t) => !plan.targets.includes(t)) : []);
     for (let round = 0; ; round++) {
       const target = plan.envFile ? withEnvFile(base, plan.envFile) : base;
       const guarded = await applyGuards(target, key.value, plan.targets);
+      for (const t of plan.targets) if (!guarded.targets.includes(t)) declined.add(t);
       failed = [];
       if (guarded.targets.length) {
         const reports = await saveKey(target, key.value, guarded.targets);
@@ -56,7 +61,7 @@ export const saveKeyStep: Step = {
         if (!ctx.mode.interactive && !ctx.options.save) ctx.io.err(ctx.io.c.dim('  (non-interactive runs save nothing unless asked: add --save env to write ./.env)'));
         return CONTINUE;
       }
-      const next = await rescuePlan(base, failed, atRisk);
+      const next = await rescuePlan(base, failed, atRisk, declined);
       if (!next) throw notStored(atRisk ? undefined : key.source);
       plan = next;
       if (round > 50) throw new Error('internal: the save step went round in circles');

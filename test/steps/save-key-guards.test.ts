@@ -117,8 +117,9 @@ describe('save-key: a .env that git tracks', () => {
 
   it('is not filled by default: warns, and the default answer leaves the file alone', async () => {
     const ctx = trackedProject([
-      { kind: 'confirm', match: 'Save the key in the project file', answer: true },
-      { kind: 'confirm', match: 'Also save it in', answer: false },
+      // A tracked .env is not the recommended target: the shell profile is asked first here.
+      { kind: 'confirm', match: 'Save the key in your bash profile', answer: false },
+      { kind: 'confirm', match: 'Save it in the project file', answer: true },
       { kind: 'select', match: 'Write the key into', answer: 'skip' },
       { kind: 'select', match: 'Where should the key go?', answer: 'quit' },
     ]);
@@ -126,14 +127,17 @@ describe('save-key: a .env that git tracks', () => {
     const asked = ctx.prompter.asked.find((p) => p.message.startsWith('Write the key into'))!;
     expect(asked.default).toBe('skip');
     expect(asked.choices).toEqual(['untrack', 'skip', 'anyway']);
-    expect(ctx.io.stderrText()).toContain('is tracked by git');
+    expect(ctx.io.stderrText()).toContain('.env is tracked by git: a key in it gets committed.');
+    expect(ctx.io.stderrText()).toContain('Warning:');
+    // The rescue menu does not default back to what was just turned down (the .env, the profile).
+    expect(ctx.prompter.asked.at(-1)!.default).toBe('env-path');
     expect(readFileSync(join(ctx.cwd, '.env'), 'utf8')).toBe('DEBUG=1\n');
   });
 
   it('untracking (the recommended choice) runs git rm --cached, ignores the file, then saves', async () => {
     const ctx = trackedProject([
-      { kind: 'confirm', match: 'Save the key in the project file', answer: true },
-      { kind: 'confirm', match: 'Also save it in', answer: false },
+      { kind: 'confirm', match: 'Save the key in your bash profile', answer: false },
+      { kind: 'confirm', match: 'Save it in the project file', answer: true },
       { kind: 'select', match: 'Write the key into', answer: 'untrack' },
     ]);
     await run(saveKeyStep, ctx);
