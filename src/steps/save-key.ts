@@ -11,8 +11,6 @@ import { applyGuards, chooseTargets, type Plan, rescuePlan } from './save-key-qu
 import { describeSource } from './shared.js';
 import { CONTINUE, type Step } from './step.js';
 
-const ALL_TARGETS: StoreTarget[] = ['env', 'shell', 'keychain'];
-
 /** Keys that already live somewhere the user controls: not saving them again loses nothing. */
 const STORED_SOURCE = /^(env:|file:|shell:|keychain$)/;
 
@@ -31,8 +29,9 @@ export const saveKeyStep: Step = {
     const atRisk = ctx.mode.interactive && !STORED_SOURCE.test(key.source) && !ctx.options.save?.includes('none');
     let plan: Plan = await chooseTargets(base);
     let failed: SaveReport[] = [];
-    // Targets turned down (a question answered No, a guard): the rescue menu does not default to them.
-    const declined = new Set<StoreTarget>(ctx.mode.interactive && !ctx.options.save ? ALL_TARGETS.filter((t) => !plan.targets.includes(t)) : []);
+    // Targets a guard turned down (a tracked .env, a key not to replace): the rescue menu does not
+    // default to them. A plain "No" to "Also save it in…?" does not count: that was about a second copy.
+    const declined = new Set<StoreTarget>();
     for (let round = 0; ; round++) {
       const target = plan.envFile ? withEnvFile(base, plan.envFile) : base;
       const guarded = await applyGuards(target, key.value, plan.targets);

@@ -129,8 +129,8 @@ describe('save-key: a .env that git tracks', () => {
     expect(asked.choices).toEqual(['untrack', 'skip', 'anyway']);
     expect(ctx.io.stderrText()).toContain('.env is tracked by git: a key in it gets committed.');
     expect(ctx.io.stderrText()).toContain('Warning:');
-    // The rescue menu does not default back to what was just turned down (the .env, the profile).
-    expect(ctx.prompter.asked.at(-1)!.default).toBe('env-path');
+    // The rescue menu does not default back to the .env just turned down.
+    expect(ctx.prompter.asked.at(-1)!.default).toBe('shell');
     expect(readFileSync(join(ctx.cwd, '.env'), 'utf8')).toBe('DEBUG=1\n');
   });
 
