@@ -49,7 +49,7 @@ export function recoveryFor(diagnosis: Diagnosis, detailMessage?: string): Recov
     case 'no_credits':
       return {
         // The diagnosis text already says why and what to do; this is the wizard's part: it waits.
-        lines: ['Add credit on the billing overview, then come back: the wizard checks again when you press Enter.'],
+        lines: ['Add credit on the billing overview: the wizard checks again every 10 s by itself, or at once when you press Enter.'],
         page: { url: URLS.billing, label: 'Billing overview' },
         question: 'Press Enter to check again once the balance shows credit',
         actions: ['retry', 'save-later', 'paste', 'quit'],
