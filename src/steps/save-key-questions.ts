@@ -60,7 +60,7 @@ async function offeredTargets(ctx: Context): Promise<TargetOption[]> {
 }
 
 function sayExposure(ctx: Context, option: TargetOption): void {
-  for (const line of option.exposure ?? []) ctx.io.err(ctx.io.c.dim(`  (${line})`));
+  for (const line of option.exposure ?? []) ctx.io.err(ctx.io.c.dim(`  Note: ${line}`));
 }
 
 export interface Guarded {
@@ -134,7 +134,8 @@ async function trackedEnvAllowed(ctx: Context, ask: boolean): Promise<boolean> {
 export async function rescuePlan(ctx: Context, failed: SaveReport[], atRisk: boolean, declined: ReadonlySet<StoreTarget>): Promise<Plan | undefined> {
   const offered = (await offeredTargets(ctx)).filter((o) => o.available);
   ctx.io.err('');
-  ctx.io.err(ctx.io.c.yellow(failed.length ? `The key is not saved yet: ${failed.map((f) => `${f.location} failed (${f.error})`).join('; ')}.` : 'The key is not saved anywhere yet.'));
+  // What failed is on the ✖ lines just above; this says what it means.
+  ctx.io.err(ctx.io.c.yellow(failed.length ? 'The key is not saved yet.' : 'The key is not saved anywhere yet.'));
   if (atRisk) ctx.io.err('OpenAI shows a secret key only once: keep it somewhere before you go.');
   const failedTargets = new Set(failed.map((f) => f.target));
   const choices = [
