@@ -36,8 +36,14 @@ export async function inspectTarget(ctx: Context, target: StoreTarget, key: stri
 
 async function storedKey(ctx: Context, target: StoreTarget): Promise<string | undefined> {
   if (target === 'env') return readDotenvKey(await resolveTarget(envFilePath(ctx)));
-  if (target === 'keychain') return readKeychainKey(ctx);
-  // The shell target rewrites openai-onboard's own block only; a key written in it is what it replaces.
+  // The keychain target also rewrites openai-onboard's shell block (to read the keychain), so a key
+  // written in that block is replaced too.
+  if (target === 'keychain') return (await readKeychainKey(ctx)) ?? (await plainBlockKeyOf(ctx));
+  return plainBlockKeyOf(ctx);
+}
+
+/** The shell target rewrites openai-onboard's own block only; a key written in it is what it replaces. */
+async function plainBlockKeyOf(ctx: Context): Promise<string | undefined> {
   for (const file of profileFiles(detectShell(ctx), ctx)) {
     const text = await readIfExists(await resolveTarget(file)).catch(() => undefined);
     const value = text ? plainBlockKey(text) : undefined;

@@ -10,6 +10,7 @@ import { exitCodeFor, StorageError } from '../../src/errors.js';
 import { maskKey } from '../../src/key/mask.js';
 import type { KeyInput } from '../../src/key/types.js';
 import { saveKeyStep } from '../../src/steps/save-key.js';
+import { saveKey } from '../../src/store/save.js';
 import { fakeKeys } from '../fakes/fake-keys.js';
 import { type Expectation, FakePrompter } from '../fakes/fake-prompter.js';
 import { storeContext } from '../unit/store/store-context.js';
@@ -194,6 +195,17 @@ describe('save-key: another key already there', () => {
     expect(ctx.state.saves?.[0]).toMatchObject({ target: 'env', replaced: maskKey(OLD) });
     expect(ctx.io.stderrText()).toContain(`Replaced the key that was there (${maskKey(OLD)})`);
     expect(ctx.io.stderrText()).not.toContain(OLD);
+  });
+});
+
+describe('save-key: another key in the shell block', () => {
+  it("replacing openai-onboard's block with a different key is reported (non-interactive)", async () => {
+    const ctx = context([], { interactive: false, source: 'stdin', options: { save: 'shell' } });
+    await saveKey(ctx, OLD, ['shell']);
+    await run(saveKeyStep, ctx);
+    expect(ctx.state.saves?.[0]).toMatchObject({ target: 'shell', replaced: maskKey(OLD) });
+    expect(readFileSync(join(ctx.home, '.bashrc'), 'utf8')).toContain(KEY);
+    expect(readFileSync(join(ctx.home, '.bashrc'), 'utf8')).not.toContain(OLD);
   });
 });
 
