@@ -47,13 +47,13 @@ export const checkKeyStep: Step = {
       if (move === 'paste') return goto('paste-key');
       // The save step runs next; done then ends "saved, not yet funded" (exit 5).
       if (move === 'save-later') return CONTINUE;
-      if (move === 'quit') throw stopped(ctx, key, result);
+      if (move === 'quit') throw stopped(key, result);
     }
   },
 };
 
 /** A deliberate Quit: said plainly (not as "Error:"), with the diagnosis's exit code. */
-function stopped(ctx: Context, key: KeyInput, result: CheckResult): DiagnosisError {
+function stopped(key: KeyInput, result: CheckResult): DiagnosisError {
   const pasted = key.source === 'prompt' || key.source === 'stdin';
   const lost = pasted ? ' The key was not stored anywhere, and OpenAI shows it only once.' : '';
   return deliberately(new DiagnosisError(result.diagnosis, `Stopped before saving the key (${result.diagnosis}).${lost}`, `Run ${cmd()} again to continue.`));
