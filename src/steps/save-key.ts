@@ -52,6 +52,15 @@ export const saveKeyStep: Step = {
             'Fix the path (--env-file / --dotenv) or choose other targets with --save; nothing else was changed there.',
           );
         }
+        // Written, but a program reading it there would not get the key (the warning above says why):
+        // a script must not be told it worked. A person has seen the "!" line and the warning.
+        const misread = saved.filter((r) => !r.verified && r.warnings?.length);
+        if (misread.length && !ctx.mode.interactive) {
+          throw new StorageError(
+            `The key was written to ${misread.map((r) => r.location).join(', ')}, but reading it back the way a program would does not yield it.`,
+            'See the warning above; fix that file by hand, or choose another target with --save.',
+          );
+        }
         if (saved.length) return CONTINUE;
       }
       // Nothing saved. Declining is fine for a key that already lives somewhere; a failure never is.

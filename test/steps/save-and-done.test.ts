@@ -119,6 +119,22 @@ describe('save-key', () => {
     expect(ctx.state.savedTo).toEqual([]);
   });
 
+  it('fails a non-interactive run whose save was written but reads back wrong (exit 1, not a silent ok)', async () => {
+    vi.mocked(saveKey).mockResolvedValueOnce([
+      { target: 'env', location: '/p/.env', verified: false, notes: [], warnings: ['Read back with a dotenv parser, /p/.env does not yield this key'] },
+    ]);
+    const ctx = nonInteractiveContext({ state: state(), options: { save: 'env' as never } });
+    const failure = run(saveKeyStep, ctx);
+    await expect(failure).rejects.toBeInstanceOf(StorageError);
+    await expect(failure).rejects.toThrow('reading it back the way a program would does not yield it');
+  });
+
+  it('a save that could not be verified at all (the shell is not installed) does not fail the run', async () => {
+    vi.mocked(saveKey).mockResolvedValueOnce([{ target: 'shell', location: '/home/me/.config/fish/conf.d/openai-onboard.fish', verified: false, notes: ['Not verified: fish is not installed here.'] }]);
+    const ctx = nonInteractiveContext({ state: state(), options: { save: 'shell' as never } });
+    expect(await run(saveKeyStep, ctx)).toEqual({ next: 'continue' });
+  });
+
   it('flags a save that could not be read back', async () => {
     vi.mocked(saveKey).mockResolvedValueOnce([{ target: 'env', location: '/p/.env', verified: false, notes: [] }]);
     const ctx = interactiveContext([], { state: state(), options: { save: 'env' as never } });
