@@ -5,6 +5,7 @@ import type { Options } from './options.js';
 import type { BrowserOpener } from './platform/browser.js';
 import type { Env, Mode } from './platform/environment.js';
 import type { ConfigStore } from './store/config-store.js';
+import type { SaveReport } from './store/save.js';
 import type { IO } from './ui/io.js';
 import type { Prompter } from './ui/prompter.js';
 
@@ -39,6 +40,8 @@ export interface WizardState {
   check?: CheckResult;
   /** Where the key ended up, for the summary. */
   savedTo: string[];
+  /** Every save attempt of this run, typed: what was written, verified, replaced or failed where. */
+  saves?: SaveReport[];
   /** Choices made in earlier steps (also persisted as progress). */
   choices: Record<string, string>;
 }

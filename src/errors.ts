@@ -19,6 +19,18 @@ export class OnboardError extends Error {
     super(message);
     this.name = new.target.name;
   }
+
+  /**
+   * The user chose to stop here (a "Quit" answer): main() prints the message plainly, not as
+   * "Error: …", and the exit code stays the reason's.
+   */
+  deliberate = false;
+}
+
+/** Marks an error as the outcome of the user's own choice to stop (see OnboardError.deliberate). */
+export function deliberately<E extends OnboardError>(error: E): E {
+  error.deliberate = true;
+  return error;
 }
 
 /** Wrong flags, missing input in non-interactive mode, a terminal where a pipe was needed. Exit 2. */

@@ -146,7 +146,9 @@ export function reportError(error: unknown, deps: ProcessDeps, json: boolean, ve
   // Fitted to the terminal like all other prose (src/ui/io.ts); a log file gets the lines as they are.
   const stderr = deps.stderr as typeof deps.stderr & { columns?: number };
   const fit = (text: string) => (stderr.isTTY ? wrapText(text, proseWidth(stderr.columns)) : text);
-  deps.stderr.write(`${fit(`${expected ? 'Error' : 'Unexpected error'}: ${message}`)}\n`);
+  // A deliberate "Quit" is the user's choice, not a failure to report: no "Error:" in front of it.
+  const label = error instanceof OnboardError && error.deliberate ? '' : `${expected ? 'Error' : 'Unexpected error'}: `;
+  deps.stderr.write(`${fit(`${label}${message}`)}\n`);
   if (hint) deps.stderr.write(`${fit(hint)}\n`);
   if (!expected) {
     if (verbose && error instanceof Error && error.stack) deps.stderr.write(`${redact(error.stack)}\n`);

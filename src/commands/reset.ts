@@ -2,7 +2,8 @@
 // removes only that. Reminds that deleting a local copy does not revoke the key.
 import { access } from 'node:fs/promises';
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { CancelledError, EXIT, UsageError } from '../errors.js';
+import type { SavedEntry } from '../store/config-store.js';
 import { URLS } from '../platform/urls.js';
 import { redact } from '../ui/redact.js';
 import { tildify } from '../store/shell-paths.js';
@@ -24,40 +25,58 @@ export async function runReset(ctx: Context): Promise<number> {
     if (!ctx.mode.interactive) {
       throw new UsageError('reset removes files, and cannot ask for confirmation in non-interactive mode.', 'Add --yes to confirm: openai-onboard reset --yes');
     }
-    if (!(await ctx.prompter.confirm('Remove all of these?', { default: false }))) {
+    const confirmed = await ctx.prompter.confirm('Remove all of these?', { default: false }).catch((error: unknown) => {
+      // Ctrl-C here: nothing was removed (the wizard's "Nothing was saved" would be wrong).
+      throw error instanceof CancelledError ? new CancelledError('Cancelled. Nothing was removed.') : error;
+    });
+    if (!confirmed) {
       ctx.io.err('Nothing was removed.');
       return 0;
     }
   }
   const outcomes: UndoOutcome[] = [];
+  // Entries whose removal failed or could not be confirmed: their records stay, so a later reset
+  // (where the keychain answers) still knows about them.
+  const unfinished: SavedEntry[] = [];
   for (const entry of config.saved) {
     try {
-      outcomes.push(await undoEntry(ctx, entry));
+      const outcome = await undoEntry(ctx, entry);
+      if (outcome.outcome === 'unreachable') unfinished.push(entry);
+      outcomes.push(outcome);
     } catch (error) {
-      outcomes.push({ target: entry.target, location: entry.location, outcome: 'kept', detail: `could not remove it: ${redact(error instanceof Error ? error.message : String(error))}` });
+      unfinished.push(entry);
+      outcomes.push({ target: entry.target, location: entry.location, outcome: 'unreachable', detail: `could not remove it: ${redact(error instanceof Error ? error.message : String(error))}` });
     }
   }
-  const configRemoved = await removeConfig(ctx);
+  if (unfinished.length) {
+    await ctx.config.update((c) => {
+      c.saved = c.saved.filter((e) => unfinished.some((u) => u.target === e.target && u.location === e.location));
+    });
+  }
+  const configRemoved = unfinished.length === 0 && (await removeConfig(ctx));
+  const isKept = (o: UndoOutcome) => o.outcome === 'kept' || o.outcome === 'unreachable';
   if (ctx.options.json) {
     ctx.io.out(
       JSON.stringify({
-        ok: true,
-        removed: outcomes.filter((o) => o.outcome !== 'kept'),
-        kept: outcomes.filter((o) => o.outcome === 'kept'),
+        ok: unfinished.length === 0,
+        removed: outcomes.filter((o) => !isKept(o)),
+        kept: outcomes.filter(isKept),
         configRemoved,
       }),
     );
   } else {
     for (const o of outcomes) {
-      const mark = o.outcome === 'kept' ? ctx.io.c.yellow('!') : ctx.io.c.green('✔');
+      const mark = o.outcome === 'unreachable' ? ctx.io.c.red('✖') : o.outcome === 'kept' ? ctx.io.c.yellow('!') : ctx.io.c.green('✔');
       ctx.io.out(`${mark} ${t(o.location)}: ${t(o.detail)}`);
     }
-    if (configRemoved) ctx.io.out(`${ctx.io.c.green('✔')} ${t(ctx.config.path)}: removed`);
+    if (unfinished.length) ctx.io.out(`${ctx.io.c.yellow('!')} ${t(ctx.config.path)}: kept, with the record of what could not be removed (run reset again where it can be reached)`);
+    else if (configRemoved) ctx.io.out(`${ctx.io.c.green('✔')} ${t(ctx.config.path)}: removed`);
     else ctx.io.out(`${ctx.io.c.yellow('!')} ${t(ctx.config.path)}: left as it is (see the warning)`);
   }
   ctx.io.err(ctx.io.c.yellow('Deleting local copies does not revoke the key: anyone who has a copy can still use it.'));
   ctx.io.err('To revoke it, delete it on the API keys page.');
   await ctx.browser.open(URLS.apiKeys, 'API keys');
   if (config.saved.some((e) => e.target === 'env')) ctx.io.err(ctx.io.c.dim('(.gitignore lines that openai-onboard added are kept: ignoring .env stays a good idea.)'));
-  return 0;
+  // Something may still hold the key: a script must not read this as done.
+  return unfinished.length ? EXIT.unexpected : 0;
 }

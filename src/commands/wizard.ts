@@ -44,14 +44,19 @@ async function runWizardSteps(ctx: Context): Promise<number> {
     if (situation) printAgentNextStep(ctx, situation);
     throw error;
   }
-  return await finish(ctx, 0);
+  // A run can finish with a key that is saved but not usable yet: "Save it now and check again
+  // later" on an unfunded account ends with the diagnosis's code (5), the key saved.
+  const check = ctx.state.check;
+  return await finish(ctx, check && !USABLE.has(check.diagnosis) ? DIAGNOSES[check.diagnosis].exit : 0);
 }
+
+const USABLE = new Set(['ok', 'rate_limited']);
 
 /** Prints the agent's next step and, with --json, the one result object. */
 async function finish(ctx: Context, exitCode: number): Promise<number> {
   const check: CheckResult | null = ctx.state.check ?? null;
-  // Nothing is saved after a failed check; savedTo can only be filled on the way to success.
-  const savedTo = exitCode === 0 ? [...ctx.state.savedTo] : [];
+  // Filled only by the save step: after a working key, or a valid unfunded one the user chose to save.
+  const savedTo = [...ctx.state.savedTo];
   const situation: NextStepSituation | undefined = check ? { kind: 'checked', result: check, savedTo } : undefined;
   if (situation) printAgentNextStep(ctx, situation);
   if (ctx.options.json) {
@@ -61,6 +66,8 @@ async function finish(ctx: Context, exitCode: number): Promise<number> {
       // Exactly what --check-key --json prints for the same check.
       check: check ? checkResultJson(check) : null,
       savedTo,
+      // A different key that a save replaced, so a script knows the old one is gone from there.
+      replaced: (ctx.state.saves ?? []).filter((r) => r.replaced).map((r) => ({ target: r.target, location: r.location, previous: r.replaced! })),
       nextStep: situation ? nextStepForPerson(situation) : null,
       ...(check?.exampleModel ? { exampleModel: check.exampleModel } : {}),
       mode: ctx.mode,

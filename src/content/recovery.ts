@@ -7,7 +7,7 @@ import type { CheckResult } from '../key/types.js';
 import { URLS } from '../platform/urls.js';
 import { describeScopes } from './scopes.js';
 
-export type RecoveryAction = 'retry' | 'paste' | 'quit';
+export type RecoveryAction = 'retry' | 'save-later' | 'paste' | 'quit';
 
 export interface Recovery {
   /** Extra explanation, printed once per diagnosis. */
@@ -20,6 +20,8 @@ export interface Recovery {
 
 export const ACTION_NAMES: Record<RecoveryAction, string> = {
   retry: 'Check again',
+  // A valid key on an unfunded account: keep it (the dashboard shows it only once), fund later.
+  'save-later': 'Save it now and check again later',
   paste: 'Paste a different key',
   get quit() {
     return `Quit for now (run ${cmd()} again to continue)`;
@@ -32,10 +34,10 @@ export function recoveryFor(diagnosis: Diagnosis, detail?: CheckResult['detail']
     case 'no_credits':
       return {
         // The diagnosis text already says why and what to do; this is the wizard's part: it waits.
-        lines: ['Add credit on the billing overview, then come back: the wizard checks again when you press Enter.'],
+        lines: ['Add credit on the billing overview: the wizard checks again every 10 s by itself, or at once when you press Enter.'],
         page: { url: URLS.billing, label: 'Billing overview' },
         question: 'Press Enter to check again once the balance shows credit',
-        actions: ['retry', 'paste', 'quit'],
+        actions: ['retry', 'save-later', 'paste', 'quit'],
       };
     case 'invalid_key':
       return {

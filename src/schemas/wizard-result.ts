@@ -16,6 +16,10 @@ export const wizardResultSchema = z
     diagnosis: diagnosisSchema.nullable().describe('the key check\'s diagnosis; null when no key was checked'),
     check: checkResultSchema.nullable().describe('the full key check, as --check-key --json prints it'),
     savedTo: z.array(z.string()).describe('where the key was saved; empty with --save none (the non-interactive default)'),
+    replaced: z
+      .array(z.object({ target: z.enum(['env', 'shell', 'keychain']), location: z.string(), previous: z.string().describe('the masked key that was there before') }))
+      .optional()
+      .describe('places where the save replaced a different key (always printed by the wizard; empty when none)'),
     nextStep: z.string().nullable().describe('what the person should do next, in words an AI agent can relay; never the key'),
     exampleModel: z
       .string()
@@ -26,6 +30,7 @@ export const wizardResultSchema = z
   })
   .refine((r) => r.diagnosis === (r.check?.diagnosis ?? null), { message: 'diagnosis repeats check.diagnosis', path: ['diagnosis'] })
   .refine((r) => r.ok === (r.exitCode === 0), { message: 'ok is true exactly when exitCode is 0', path: ['ok'] })
-  .refine((r) => r.ok || r.savedTo.length === 0, { message: 'nothing is saved when the wizard did not succeed', path: ['savedTo'] });
+  // The one failure that can come with a saved key: a valid key saved before the account had credit.
+  .refine((r) => r.ok || r.savedTo.length === 0 || r.diagnosis === 'no_credits', { message: 'nothing is saved when the wizard did not succeed', path: ['savedTo'] });
 
 export type WizardResultOutput = z.infer<typeof wizardResultSchema>;

@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { analyseKey, describeKind } from '../key/analyse.js';
 import { maskKey } from '../key/mask.js';
 import { cmd } from '../platform/command-name.js';
+import { endUnfunded } from './unfunded-ending.js';
 import { URLS } from '../platform/urls.js';
 import { say, showLink } from './shared.js';
 import { FINISH, type Step } from './step.js';
@@ -16,6 +17,8 @@ export const doneStep: Step = {
   resumable: false,
   numbered: false,
   async run(ctx) {
+    // "Save it now and check again later" from the no-credit menu: saved, but not funded yet.
+    if (ctx.state.check?.diagnosis === 'no_credits') return endUnfunded(ctx);
     const { c } = ctx.io;
     ctx.io.err(`\n${c.green.bold('✔ All set.')}`);
     summarise(ctx);
@@ -52,12 +55,12 @@ function summarise(ctx: Context): void {
     ctx.io.err(`  Key:     ${analysis.masked}, ${describeKind(analysis)}`);
   }
   if (check) ctx.io.err(`  Check:   ${check.diagnosis}${check.diagnosis === 'rate_limited' ? ' (the key works; you were rate limited)' : ''}`);
-  const nowhere = ctx.state.choices.saveFailed ? 'nowhere (saving failed, see above)' : 'nowhere (not asked to save)';
+  const nowhere = ctx.state.saves?.some((r) => r.error) ? 'nowhere (saving failed, see above)' : 'nowhere (not asked to save)';
   ctx.io.err(`  Saved:   ${savedTo.length ? savedTo.join(', ') : nowhere}`);
 }
 
 function savedTargets(ctx: Context): string[] {
-  return (ctx.state.choices.savedTargets ?? '').split(',').filter(Boolean);
+  return (ctx.state.saves ?? []).filter((r) => !r.error).map((r) => r.target as string);
 }
 
 function loadingHints(saved: string[]): string[] {

@@ -5,6 +5,8 @@ import type { Context } from '../context.js';
 import { analyseKey, describeKind } from '../key/analyse.js';
 import { resolveKey } from '../key/sources.js';
 import type { KeyInput } from '../key/types.js';
+import { envFilePath, readDotenvKey } from '../store/env-file.js';
+import { proposedEnvFile } from '../store/save-guards.js';
 import { registerSecret } from '../ui/redact.js';
 import { because, describeSource, say } from './shared.js';
 import { CONTINUE, goto, type Step, type StepOutcome } from './step.js';
@@ -47,9 +49,19 @@ async function findExistingKey(ctx: Context): Promise<KeyInput | undefined> {
   // With --key-stdin the key is meant for paste-key; reading stdin here would consume it.
   if (ctx.options.keyStdin || ctx.options.keyBrowser) return undefined;
   try {
-    return await resolveKey(ctx);
+    return (await resolveKey(ctx)) ?? (await rootEnvKey(ctx));
   } catch {
     // A source that cannot be read (an unreadable .env, a locked keychain) is not a reason to stop here.
     return undefined;
   }
+}
+
+/** In a subfolder of a git work tree, the root's .env (where dotenv users keep it, and where save-key proposes it). */
+async function rootEnvKey(ctx: Context): Promise<KeyInput | undefined> {
+  const file = await proposedEnvFile(ctx);
+  if (file === envFilePath(ctx)) return undefined;
+  const value = await readDotenvKey(file);
+  if (!value?.trim()) return undefined;
+  registerSecret(value);
+  return { value, source: `file:${file}` };
 }

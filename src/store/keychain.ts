@@ -123,6 +123,9 @@ export async function keychainDelete(ctx: Ctx, backend: KeychainBackend): Promis
     });
   } else r = await powershell(ctx, 'delete');
   if (r.code === 0) return true;
-  if (r.timedOut) throw new StorageError(`Could not remove the key from ${LABELS[backend]}: ${failure(r, 'the keychain')}.`);
+  // Only a clear "no such item" means there was nothing to remove: `security` exits 44 for it, and
+  // secret-tool says nothing. Anything else (a locked keychain, a timeout) is a failure to report.
+  const notFound = backend === 'macos' ? r.code === 44 : backend === 'secret-service' ? r.code === 1 && r.stderr.trim() === '' : true;
+  if (r.timedOut || r.notFound || !notFound) throw new StorageError(`Could not remove the key from ${LABELS[backend]}: ${failure(r, 'the keychain')}.`);
   return false;
 }

@@ -1,6 +1,8 @@
 // Saving a checked key to the targets the user chose (.env, shell profile, keychain), reading each
 // back the way a consumer would, and recording what was written where (never the key) so that
 // `status` and `reset` know. One failing target does not stop the others; its report says why.
+import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Context } from '../context.js';
 import { CancelledError, StorageError } from '../errors.js';
 import { fingerprint, maskKey } from '../key/mask.js';
@@ -34,6 +36,8 @@ export interface SaveReport {
   error?: string;
   /** Problems saveKey has already printed to stderr (e.g. ".env is tracked by git"). */
   warnings?: string[];
+  /** The masked key this save replaced there (a different key was stored before). */
+  replaced?: string;
 }
 
 export interface TargetOption {
@@ -47,13 +51,19 @@ export interface TargetOption {
    * shell: profiles that git would carry into a repository (a dotfiles repo). Ask first, default
    * No, recommend the keychain; `describeExposure` words it. A non-interactive save refuses them without --yes.
    */
-  exposure?: ProfileExposure[];
+  gitExposure?: ProfileExposure[];
+  /**
+   * Who else could read the key there, said before the user chooses it: "plain text in a 0644 file",
+   * "the profile is tracked by git in ~/dotfiles".
+   */
+  exposure?: string[];
 }
 
 /** Which targets are offered, and which is pre-selected, on this machine. */
 export async function availableTargets(ctx: Context): Promise<TargetOption[]> {
   const shell = detectShell(ctx);
-  const [keychain, project, exposure] = await Promise.all([keychainInfo(ctx), isProjectDir(ctx.cwd), exposedProfiles(ctx, shell)]);
+  // The .env may be the work tree root's (proposedEnvFile): its directory is the project.
+  const [keychain, project, exposure] = await Promise.all([keychainInfo(ctx), isProjectDir(dirname(envFilePath(ctx))), exposedProfiles(ctx, shell)]);
   const files = profileFiles(shell, ctx).map((f) => tildify(f, ctx.home)).join(' and ');
   const options: TargetOption[] = [
     { target: 'env', label: `the project file ${tildify(envFilePath(ctx), ctx.home)} (read by dotenv)`, available: true },
@@ -61,7 +71,11 @@ export async function availableTargets(ctx: Context): Promise<TargetOption[]> {
       target: 'shell',
       label: `your ${shell} profile ${files} (plain text, every new terminal${exposure.length ? `; ${exposureNote(exposure, ctx.home)}` : ''})`,
       available: true,
-      ...(exposure.length ? { exposure } : {}),
+      ...(exposure.length ? { gitExposure: exposure } : {}),
+      exposure: [
+        ...exposure.map((e) => describeExposure(e, ctx.home)),
+        await plainTextExposure(profileFiles(shell, ctx), keychain.available),
+      ],
     },
     {
       target: 'keychain',
@@ -74,6 +88,15 @@ export async function availableTargets(ctx: Context): Promise<TargetOption[]> {
   const pick = project ? 'env' : keychain.available ? 'keychain' : exposure.length ? 'env' : 'shell';
   for (const o of options) if (o.target === pick) o.recommended = true;
   return options;
+}
+
+/** A key in a shell profile is plain text in a file other users can usually read: say so, with its mode. */
+async function plainTextExposure(files: string[], keychain: boolean): Promise<string> {
+  const modes = await Promise.all(files.map((f) => stat(f).then((st) => st.mode & 0o777, () => undefined)));
+  const mode = modes.find((m) => m !== undefined);
+  const readable = mode === undefined ? 'usually mode 644, readable by every user of this machine' : mode & 0o044 ? `mode ${mode.toString(8)}, readable by other users of this machine` : `mode ${mode.toString(8)}`;
+  const advice = keychain ? ' The keychain keeps it encrypted: prefer it.' : '';
+  return `A shell profile holds the key as plain text (${readable}; backups and dotfile repos copy it too).${advice}`;
 }
 
 const exposureNote = (exposure: ProfileExposure[], home: string) =>

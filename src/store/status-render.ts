@@ -47,6 +47,9 @@ export function renderStatus(report: StatusReport, io: IO, home: string): string
   lines.push(`  ${'OpenAI SDK (this terminal):'.padEnd(28)} ${name(w.sdk.definition)}`);
   lines.push(`      ${c.dim(w.sdk.explanation)}`);
   lines.push('');
-  lines.push(report.consistent ? c.green('All definitions hold the same key.') : c.yellow('The definitions do not all hold the same key.'));
+  const unread = report.definitions.filter((d) => report.unreadable?.includes(d.id)).map((d) => KIND_LABEL[d.kind]);
+  if (!report.consistent) lines.push(c.yellow('The definitions do not all hold the same key.'));
+  else if (unread.length) lines.push(c.yellow(`The definitions that could be read hold the same key; not readable here: ${unread.join(', ')}.`));
+  else lines.push(c.green('All definitions hold the same key.'));
   return lines.join('\n');
 }

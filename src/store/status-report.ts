@@ -58,6 +58,7 @@ export async function buildStatus(ctx: Context, config: Config, found: Found[]):
     ok: true,
     definitions,
     consistent: distinct.size <= 1,
+    unreadable: found.filter((f) => f.unreadable).map((f) => f.id),
     reference,
     winners: { newShell: { ...newShell, shell }, node, sdk },
     saved: config.saved.map(({ target, location, masked, fingerprint: fp, savedAt }) => ({ target, location, masked, fingerprint: fp, savedAt })),

@@ -30,6 +30,10 @@ export const statusSchema = z.object({
   ok: z.boolean().describe('false only when --check ran and the winning key is not ok, or no key was found for --check'),
   definitions: z.array(definitionSchema),
   consistent: z.boolean().describe('every known definition holds the same key'),
+  unreadable: z
+    .array(z.string())
+    .optional()
+    .describe('ids of definitions that exist but could not be read here (a keychain without a D-Bus session, locked); `consistent` says nothing about them'),
   reference: z
     .object({ fingerprint: z.string(), masked: z.string().max(13), why: z.string() })
     .nullable()

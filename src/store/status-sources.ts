@@ -19,6 +19,8 @@ import type { StatusDefinition } from './status-schema.js';
 export interface Found extends Pick<StatusDefinition, 'id' | 'kind' | 'label' | 'location' | 'writtenByOnboard' | 'note'> {
   /** The key itself; never printed. Undefined when computed at run time. */
   value?: string;
+  /** Set when this place exists but could not be read here: why (shown as "not readable here (why)"). */
+  unreadable?: string;
   /** Shells whose startup reads this definition, in reading order position `order`. */
   shells?: ShellName[];
   order?: number;
@@ -40,10 +42,14 @@ export async function findDefinitions(ctx: Context, config: Config): Promise<Fou
     found.push({ id: 'env', kind: 'env', label: 'the environment of this process (this terminal)', location: 'OPENAI_API_KEY', writtenByOnboard: false, value: env });
   }
   // The keychain is asked once: a locked one costs up to its 3 s timeout.
-  const [keychain, dotenv, tools] = await Promise.all([readKeychain(ctx), dotenvFiles(ctx, config), otherTools(ctx)]);
+  const [keychain, dotenv, tools] = await Promise.all([readKeychain(ctx, config), dotenvFiles(ctx, config), otherTools(ctx)]);
   found.push(...dotenv);
-  found.push(...(await shellFiles(ctx, keychain?.value)));
-  if (keychain?.value !== undefined) found.push(keychain);
+  const shell = await shellFiles(ctx, keychain?.value);
+  found.push(...shell);
+  // An unreadable keychain is listed only where a key is expected in it (we saved one, or a profile
+  // block reads it): omitting it would let the report claim that all definitions agree.
+  const expected = config.saved.some((e) => e.target === 'keychain') || shell.some((f) => f.note?.includes('keychain'));
+  if (keychain && (keychain.value !== undefined || (keychain.unreadable && expected))) found.push(keychain);
   found.push(...tools);
   return found;
 }
@@ -122,14 +128,24 @@ async function shellFiles(ctx: Context, keychainValue: string | undefined): Prom
   return out;
 }
 
-async function readKeychain(ctx: Context): Promise<Found | undefined> {
+async function readKeychain(ctx: Context, config: Config): Promise<Found | undefined> {
+  const recorded = config.saved.find((e) => e.target === 'keychain');
+  const unreadable = (label: string, why: string): Found => ({
+    id: 'keychain',
+    kind: 'keychain',
+    label,
+    location: recorded?.location ?? label,
+    writtenByOnboard: Boolean(recorded),
+    unreadable: why,
+    note: `not readable here (${why})`,
+  });
   try {
     const info = await keychainInfo(ctx);
-    if (!info.available || !info.backend) return undefined;
+    if (!info.available || !info.backend) return unreadable(info.label, info.why ?? 'no keychain');
     const value = await keychainRead(ctx, info.backend);
     return { id: 'keychain', kind: 'keychain', label: info.label, location: keychainDescription(info.backend), writtenByOnboard: true, value };
-  } catch {
-    return undefined;
+  } catch (error) {
+    return unreadable('the system keychain', error instanceof Error ? error.message : String(error));
   }
 }
 

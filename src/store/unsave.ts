@@ -13,7 +13,8 @@ import { readBytesIfExists, removeBlockFrom, resolveTarget } from './shell-profi
 export interface UndoOutcome {
   target: SavedEntry['target'];
   location: string;
-  outcome: 'removed' | 'kept' | 'absent';
+  /** unreachable: the keychain could not be asked (no D-Bus session, locked): we cannot know. */
+  outcome: 'removed' | 'kept' | 'absent' | 'unreachable';
   detail: string;
 }
 
@@ -45,8 +46,13 @@ export async function undoEntry(ctx: Pick<Context, 'env' | 'platform'>, e: Saved
     return { ...base, outcome: 'removed', detail: 'removed the OPENAI_API_KEY line; the rest of the file is unchanged' };
   }
   if (e.target === 'shell') return undoShellBlock(e);
-  const backend = e.keychain ?? (await keychainInfo(ctx)).backend;
-  if (!backend) return { ...base, outcome: 'kept', detail: 'no keychain is reachable from here; remove the entry "openai-onboard" by hand' };
+  // "Already gone" needs an answer from the keychain: without one (no D-Bus session, a locked
+  // keyring, no helper) the entry may well still be there.
+  const info = await keychainInfo(ctx);
+  const backend = e.keychain ?? info.backend;
+  if (!info.available || !backend) {
+    return { ...base, outcome: 'unreachable', detail: `could not reach the keychain (${info.why ?? 'none here'}); the entry may still be there` };
+  }
   const removed = await keychainDelete(ctx, backend);
   return { ...base, outcome: removed ? 'removed' : 'absent', detail: removed ? 'removed the keychain entry' : 'the keychain entry is already gone' };
 }

@@ -64,12 +64,15 @@ export function createInquirerPrompter(s: Streams): Prompter {
   };
 
   /** Runs an Inquirer prompt on the guarded input; a held piece ends it, is dealt with, and it is asked again. */
-  async function ask<T>(kind: 'choice' | 'text', hint: string, run: (context: object) => Promise<T>): Promise<T> {
+  /** `own`: the caller's signal to withdraw the prompt (a timed re-check); the menu is then cleared. */
+  async function ask<T>(kind: 'choice' | 'text', hint: string, run: (context: object) => Promise<T>, own?: AbortSignal): Promise<T> {
     for (let fresh = true; ; fresh = false) {
       const input = new PassThrough();
       const onPaste = new AbortController();
       let held: string | undefined;
-      const context = { input, output: s.output, signal: AbortSignal.any([s.signal, onPaste.signal]), clearPromptOnDone: false };
+      const signals = own ? [s.signal, onPaste.signal, own] : [s.signal, onPaste.signal];
+      // A menu withdrawn by its own signal is cleared, so showing it again does not pile up on screen.
+      const context = { input, output: s.output, signal: AbortSignal.any(signals), clearPromptOnDone: Boolean(own) };
       const session = terminal.open(
         POLICY[kind],
         {
@@ -105,11 +108,16 @@ export function createInquirerPrompter(s: Streams): Prompter {
         // No ctrl+t reveal: a key shown in clear can end up in a screen share or a terminal recording.
         return password({ message, mask: '•', toggleMask: false, validate: opts?.validate }, { input: s.input, output: s.output, signal: s.signal, clearPromptOnDone: false });
       }),
-    select: <T extends string>(message: string, choices: Array<Choice<T>>, opts?: { default?: T }) =>
-      ask('choice', 'choose with ↑↓ and Enter', async (context) => {
-        const { default: select } = await import('@inquirer/select');
-        return select<T>({ message, choices, default: opts?.default, loop: false, theme: { style: { message: messageStyle } } }, context);
-      }),
+    select: <T extends string>(message: string, choices: Array<Choice<T>>, opts?: { default?: T; signal?: AbortSignal }) =>
+      ask(
+        'choice',
+        'choose with ↑↓ and Enter',
+        async (context) => {
+          const { default: select } = await import('@inquirer/select');
+          return select<T>({ message, choices, default: opts?.default, loop: false, theme: { style: { message: messageStyle } } }, context);
+        },
+        opts?.signal,
+      ),
     confirm: (message, opts) =>
       ask('choice', 'answer y or n', async (context) => {
         const { default: confirm } = await import('@inquirer/confirm');

@@ -10,7 +10,11 @@ export interface Choice<T extends string> {
 export interface Prompter {
   /** Masked input for secrets: the answer is never echoed. */
   password(message: string, opts?: { validate?: (value: string) => true | string }): Promise<string>;
-  select<T extends string>(message: string, choices: Array<Choice<T>>, opts?: { default?: T }): Promise<T>;
+  /**
+   * `signal` withdraws the menu (it rejects, and the menu is cleared from the screen): check-key
+   * re-checks on a timer while its menu is shown.
+   */
+  select<T extends string>(message: string, choices: Array<Choice<T>>, opts?: { default?: T; signal?: AbortSignal }): Promise<T>;
   confirm(message: string, opts?: { default?: boolean }): Promise<boolean>;
   input(message: string, opts?: { default?: string; validate?: (value: string) => true | string }): Promise<string>;
   /** "Press Enter when done": waits for Enter, echoes nothing, returns nothing. */

@@ -59,4 +59,32 @@ describe('--non-interactive --key-stdin --save env,shell', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(r.stdout + r.stderr).not.toContain(key);
   });
+
+  it('replacing a different key in .env is reported in the output and in the JSON (replaced: masked only)', async () => {
+    const box = sandbox();
+    const old = fakeKeys.project(63);
+    writeFileSync(join(box.cwd, '.env'), `OPENAI_API_KEY=${old}\n`);
+    const r = await runCli(['--non-interactive', '--key-stdin', '--save', 'env', '--json'], { box, stdin: { text: key } });
+    expect(r.code, r.stderr).toBe(0);
+    const masked = (k: string) => `${k.slice(0, 8)}…${k.slice(-4)}`;
+    expect(r.stderr).toContain(`replacing ${masked(old)} with ${masked(key)}`);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, replaced: [{ target: 'env', location: join(box.cwd, '.env'), previous: masked(old) }] });
+    expect(r.stdout + r.stderr).not.toContain(old);
+    expect(r.stdout + r.stderr).not.toContain(key);
+  });
+
+  it('refuses to write a key into a .env that git tracks, unless --yes', async () => {
+    const box = sandbox();
+    const gitEnv = { PATH: process.env.PATH, HOME: box.home, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
+    writeFileSync(join(box.cwd, '.env'), 'DEBUG=1\n');
+    for (const args of [['init', '-q'], ['add', '.env'], ['commit', '-qm', 'env']]) spawnSync('git', args, { cwd: box.cwd, env: gitEnv });
+    const refused = await runCli(['--non-interactive', '--key-stdin', '--save', 'env'], { box, stdin: { text: key } });
+    expect(refused.code, refused.stderr).toBe(1);
+    expect(refused.stderr).toContain('is tracked by git');
+    expect(refused.stderr).toContain('--yes');
+    expect(readFileSync(join(box.cwd, '.env'), 'utf8')).toBe('DEBUG=1\n');
+    const forced = await runCli(['--non-interactive', '--key-stdin', '--save', 'env', '--yes'], { box, stdin: { text: key } });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(join(box.cwd, '.env'), 'utf8')).toContain(key);
+  });
 });

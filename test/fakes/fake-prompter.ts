@@ -12,13 +12,17 @@ export interface Expectation {
   kind?: Kind;
   match: string | RegExp;
   /** The answer; CANCEL simulates Ctrl-C; DEFAULT (or no answer) presses Enter on the prompt's default. */
-  answer?: string | boolean | typeof CANCEL | typeof DEFAULT;
+  answer?: string | boolean | typeof CANCEL | typeof DEFAULT | typeof WAIT;
   /** A key pasted at this prompt before it was answered: the real prompter keeps it for takePastedKey(). */
   pasted?: string;
 }
 
 export const CANCEL = Symbol('ctrl-c');
 export const DEFAULT = Symbol('enter');
+/** No answer: the prompt stays open until its own `signal` withdraws it (a timed re-check). */
+export const WAIT = Symbol('no answer, wait for the signal');
+
+const WAITING = new Error('waiting');
 
 export interface AskedPrompt {
   kind: Kind;
@@ -56,6 +60,7 @@ export class FakePrompter implements Prompter {
     this.queue.shift();
     if (next.pasted !== undefined) this.pastedKey = next.pasted;
     if (next.answer === CANCEL) throw new CancelledError();
+    if (next.answer === WAIT) throw WAITING;
     return next.answer ?? DEFAULT;
   }
 
@@ -67,8 +72,17 @@ export class FakePrompter implements Prompter {
     if (valid !== true) throw new Error(`fake prompter: answer rejected by validate: ${valid}`);
     return answer;
   }
-  async select<T extends string>(message: string, choices: Array<Choice<T>>, opts?: { default?: T }): Promise<T> {
-    const given = this.take('select', message, choices.map((c) => c.value), opts?.default);
+  async select<T extends string>(message: string, choices: Array<Choice<T>>, opts?: { default?: T; signal?: AbortSignal }): Promise<T> {
+    let given: string | boolean | typeof DEFAULT;
+    try {
+      given = this.take('select', message, choices.map((c) => c.value), opts?.default);
+    } catch (error) {
+      if (error !== WAITING) throw error;
+      const signal = opts?.signal;
+      if (!signal) throw new Error(`fake prompter: WAIT at "${message}", which has no signal to end it`);
+      await new Promise((resolve) => (signal.aborted ? resolve(null) : signal.addEventListener('abort', resolve, { once: true })));
+      throw new CancelledError();
+    }
     // Enter on a select picks its default, or the first choice when it has none (as Inquirer does).
     const answer = given === DEFAULT ? (opts?.default ?? choices[0]?.value) : given;
     if (typeof answer !== 'string' || !choices.some((c) => c.value === answer)) throw new Error(`fake prompter: "${String(answer)}" is not a choice of "${message}"`);

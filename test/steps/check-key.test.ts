@@ -3,10 +3,11 @@ import { CancelledError, DiagnosisError, exitCodeFor } from '../../src/errors.js
 import type { CheckResult, KeyChecker } from '../../src/key/types.js';
 import { fingerprint } from '../../src/key/mask.js';
 import { URLS } from '../../src/platform/urls.js';
-import { checkKeyStep } from '../../src/steps/check-key.js';
+import { ACTION_NAMES } from '../../src/content/recovery.js';
+import { AUTO_RECHECK_MS, checkKeyStep } from '../../src/steps/check-key.js';
 import { fakeKeys } from '../fakes/fake-keys.js';
-import type { Expectation } from '../fakes/fake-prompter.js';
-import { FakeChecker } from '../fakes/test-context.js';
+import { type Expectation, WAIT } from '../fakes/fake-prompter.js';
+import { FakeChecker, fakeClock } from '../fakes/test-context.js';
 import { interactiveContext, nonInteractiveContext, run } from './helpers.js';
 
 const key = fakeKeys.project(21);
@@ -55,10 +56,61 @@ describe('check-key', () => {
     expect(await run(checkKeyStep, ctx)).toEqual({ next: 'continue' });
     expect(checker.calls).toHaveLength(3);
     expect(ctx.browser.opened).toEqual([URLS.billing]);
-    expect(ctx.prompter.asked[0]!.choices).toEqual(['retry', 'paste', 'quit']);
+    expect(ctx.prompter.asked[0]!.choices).toEqual(['retry', 'save-later', 'paste', 'quit']);
     const text = ctx.io.stderrText();
     expect(text.match(/Add credit on the billing overview/g)).toHaveLength(1);
     expect(ctx.state.check?.diagnosis).toBe('ok');
+  });
+
+  it('on no_credits offers to save the key now, the default once a re-check has failed', async () => {
+    const menu = 'Press Enter to check again once the balance shows credit';
+    const { ctx, checker } = withKey(
+      [{ diagnosis: 'no_credits' }],
+      [
+        { kind: 'select', match: menu, answer: 'retry' },
+        { kind: 'select', match: menu, answer: 'save-later' },
+      ],
+    );
+    // On to the save step; done then ends "saved, not yet funded".
+    expect(await run(checkKeyStep, ctx)).toEqual({ next: 'continue' });
+    expect(checker.calls).toHaveLength(2);
+    expect(ctx.prompter.asked.map((p) => p.default)).toEqual(['retry', 'save-later']);
+    expect(ACTION_NAMES['save-later']).toBe('Save it now and check again later');
+    expect(ctx.state.check?.diagnosis).toBe('no_credits');
+    ctx.prompter.assertDone();
+  });
+
+  it('on no_credits checks again by itself every 10 s while the menu waits, and goes on when the credit lands', async () => {
+    const menu = 'Press Enter to check again once the balance shows credit';
+    const clock = fakeClock();
+    const start = clock.now().getTime();
+    const checker = new FakeChecker([{ diagnosis: 'no_credits', summary: 'No credit on this account.' }, { diagnosis: 'no_credits', summary: 'No credit on this account.' }, { diagnosis: 'ok', summary: 'The key works.' }]);
+    const ctx = interactiveContext(
+      [
+        { kind: 'select', match: menu, answer: WAIT },
+        { kind: 'select', match: menu, answer: WAIT },
+      ],
+      { checker, clock, state: { key: { value: key, source: 'prompt' }, savedTo: [], choices: {} } },
+    );
+    expect(await run(checkKeyStep, ctx)).toEqual({ next: 'continue' });
+    expect(checker.calls).toHaveLength(3);
+    expect(clock.now().getTime() - start).toBe(2 * AUTO_RECHECK_MS);
+    expect(ctx.prompter.asked[0]!.message).toMatch(/checking again in 10 s; Enter checks now\)$/);
+    const text = ctx.io.stderrText();
+    // An unchanged result is not printed again; the arrival of credit is.
+    expect(text.match(/No credit on this account/g)).toHaveLength(1);
+    expect(text).toContain('The credit has arrived');
+    expect(ctx.browser.opened).toEqual([URLS.billing]);
+    ctx.prompter.assertDone();
+  });
+
+  it('a deliberate Quit is marked as such (not printed as "Error:") and says the pasted key was not stored', async () => {
+    const { ctx } = withKey([{ diagnosis: 'no_credits' }], [{ kind: 'select', match: 'balance shows credit', answer: 'quit' }]);
+    const error = (await run(checkKeyStep, ctx).catch((e: unknown) => e)) as DiagnosisError;
+    expect(error).toBeInstanceOf(DiagnosisError);
+    expect(error.deliberate).toBe(true);
+    expect(exitCodeFor(error)).toBe(5);
+    expect(error.message).toContain('not stored anywhere');
   });
 
   it('on invalid_key offers to paste again', async () => {

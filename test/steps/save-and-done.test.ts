@@ -104,7 +104,7 @@ describe('save-key', () => {
     await run(saveKeyStep, ctx);
     expect(ctx.io.stderrText()).toContain('✖ Secret Service: not saved (the keychain is locked)');
     expect(ctx.state.savedTo).toEqual(['/p/.env']);
-    expect(ctx.state.choices.savedTargets).toBe('env');
+    expect(ctx.state.saves?.map((r) => [r.target, Boolean(r.error)])).toEqual([['env', false], ['keychain', true]]);
   });
 
   it('fails a non-interactive run whose requested save did not happen (a script must not see exit 0)', async () => {
@@ -119,6 +119,22 @@ describe('save-key', () => {
     expect(ctx.state.savedTo).toEqual([]);
   });
 
+  it('fails a non-interactive run whose save was written but reads back wrong (exit 1, not a silent ok)', async () => {
+    vi.mocked(saveKey).mockResolvedValueOnce([
+      { target: 'env', location: '/p/.env', verified: false, notes: [], warnings: ['Read back with a dotenv parser, /p/.env does not yield this key'] },
+    ]);
+    const ctx = nonInteractiveContext({ state: state(), options: { save: 'env' as never } });
+    const failure = run(saveKeyStep, ctx);
+    await expect(failure).rejects.toBeInstanceOf(StorageError);
+    await expect(failure).rejects.toThrow('reading it back the way a program would does not yield it');
+  });
+
+  it('a save that could not be verified at all (the shell is not installed) does not fail the run', async () => {
+    vi.mocked(saveKey).mockResolvedValueOnce([{ target: 'shell', location: '/home/me/.config/fish/conf.d/openai-onboard.fish', verified: false, notes: ['Not verified: fish is not installed here.'] }]);
+    const ctx = nonInteractiveContext({ state: state(), options: { save: 'shell' as never } });
+    expect(await run(saveKeyStep, ctx)).toEqual({ next: 'continue' });
+  });
+
   it('flags a save that could not be read back', async () => {
     vi.mocked(saveKey).mockResolvedValueOnce([{ target: 'env', location: '/p/.env', verified: false, notes: [] }]);
     const ctx = interactiveContext([], { state: state(), options: { save: 'env' as never } });
@@ -130,7 +146,7 @@ describe('save-key', () => {
 describe('done', () => {
   it('summarises with the masked key, shows code that reads OPENAI_API_KEY, links usage and limits, clears progress', async () => {
     const checked = await new FakeChecker([{ diagnosis: 'ok' }]).check({ value: key, source: 'prompt' });
-    const ctx = interactiveContext([], { state: { ...state(), check: checked, savedTo: ['/p/.env'], choices: { savedTargets: 'env' } } });
+    const ctx = interactiveContext([], { state: { ...state(), check: checked, savedTo: ['/p/.env'], saves: [{ target: 'env' as const, location: '/p/.env', verified: true, notes: [] }], choices: {} } });
     await ctx.config.update((c) => {
       c.progress = { done: ['explain-plans'], choices: {}, updatedAt: '2026-11-20T09:30:00.000Z' };
     });
@@ -151,7 +167,7 @@ describe('done', () => {
 
   it('warns when a different OPENAI_API_KEY in the environment would win over the saved one', async () => {
     const other = fakeKeys.project(99);
-    const ctx = interactiveContext([], { env: { OPENAI_API_KEY: other }, state: { ...state(), savedTo: ['/p/.env'], choices: { savedTargets: 'env' } } });
+    const ctx = interactiveContext([], { env: { OPENAI_API_KEY: other }, state: { ...state(), savedTo: ['/p/.env'], saves: [{ target: 'env' as const, location: '/p/.env', verified: true, notes: [] }], choices: {} } });
     await run(doneStep, ctx);
     expect(ctx.io.stderrText()).toContain(`holds a different key (${other.slice(0, 8)}…${other.slice(-4)})`);
     expect(ctx.io.stderrText()).not.toContain(other);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,19 @@ describe('welcome', () => {
     expect(ctx.io.stderrText()).toContain('openai-onboard');
     expect(ctx.prompter.asked).toEqual([]);
     expect(ctx.io.stdoutText()).toBe('');
+  });
+
+  it("finds a key in the work tree root's .env when started in a subfolder", async () => {
+    const key = fakeKeys.project(4);
+    const ctx = interactiveContext([{ kind: 'confirm', match: 'Check this key instead of starting over?', answer: true }], { env: { PATH: process.env.PATH ?? '' } });
+    const root = ctx.cwd;
+    mkdirSync(join(root, 'src'), { recursive: true });
+    spawnSync('git', ['init', '-q'], { cwd: root });
+    writeFileSync(join(root, '.env'), `OPENAI_API_KEY=${key}\n`);
+    ctx.cwd = join(root, 'src');
+    expect(await run(welcomeStep, ctx)).toEqual({ next: 'goto', step: 'check-key' });
+    expect(ctx.state.key).toEqual({ value: key, source: `file:${join(root, '.env')}` });
+    expect(ctx.io.stderrText()).toContain(join(root, '.env'));
   });
 
   it('offers to check an existing OPENAI_API_KEY instead of starting over', async () => {

@@ -126,6 +126,9 @@ describe('wizardResultSchema', () => {
   it('keeps the fields consistent', () => {
     expect(wizardResultSchema.safeParse({ ...base, diagnosis: 'no_credits' }).success).toBe(false);
     expect(wizardResultSchema.safeParse({ ...base, exitCode: 5 }).success).toBe(false);
-    expect(wizardResultSchema.safeParse({ ...base, ok: false, exitCode: 5, diagnosis: 'no_credits', check: contractExample, savedTo: ['.env'] }).success).toBe(false);
+    // Saved, not yet funded ("Save it now and check again later"): the one failure with a saved key.
+    expect(wizardResultSchema.safeParse({ ...base, ok: false, exitCode: 5, diagnosis: 'no_credits', check: contractExample, savedTo: ['.env'] }).success).toBe(true);
+    const limited = { ...contractExample, diagnosis: 'spend_limit_reached' };
+    expect(wizardResultSchema.safeParse({ ...base, ok: false, exitCode: 5, diagnosis: 'spend_limit_reached', check: limited, savedTo: ['.env'] }).success).toBe(false);
   });
 });

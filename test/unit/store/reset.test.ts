@@ -7,7 +7,7 @@ import { UsageError } from '../../../src/errors.js';
 import { URLS } from '../../../src/platform/urls.js';
 import { saveKey } from '../../../src/store/save.js';
 import { fakeKeys } from '../../fakes/fake-keys.js';
-import { FakePrompter } from '../../fakes/fake-prompter.js';
+import { CANCEL, FakePrompter } from '../../fakes/fake-prompter.js';
 import { storeContext } from './store-context.js';
 
 const KEY = fakeKeys.project(51);
@@ -65,6 +65,30 @@ describe('reset', () => {
     const ctx = await written({ mode: { interactive: false, reason: 'ci' } });
     await expect(runReset(ctx)).rejects.toThrow(UsageError);
     await expect(runReset(ctx)).rejects.toMatchObject({ hint: expect.stringContaining('--yes') });
+    expect(readFileSync(join(ctx.cwd, '.env'), 'utf8')).toContain(KEY);
+  });
+
+  it('does not call an unreachable keychain entry "already gone": keeps its record and exits non-zero', async () => {
+    // No D-Bus session in this environment: the Secret Service cannot be asked.
+    const ctx = storeContext({ options: { yes: true, shell: 'bash' } });
+    await saveKey(ctx, KEY, ['env']);
+    const keychainEntry = { target: 'keychain' as const, location: 'the Secret Service (GNOME Keyring / KWallet): openai-onboard/OPENAI_API_KEY', keychain: 'secret-service' as const, masked: 'sk-proj-…x', fingerprint: 'abc', savedAt: '2026-11-20T09:30:00.000Z' };
+    await ctx.config.update((c) => {
+      c.saved.push(keychainEntry);
+    });
+    expect(await runReset(ctx)).toBe(1);
+    const out = ctx.io.stdoutText();
+    expect(out).not.toContain('already gone');
+    expect(out).toMatch(/could not reach the keychain \(no D-Bus session bus/);
+    expect(out).toMatch(/kept, with the record of what could not be removed/);
+    expect(existsSync(join(ctx.cwd, '.env'))).toBe(false);
+    // The keychain record stays for a later reset; the .env one is done.
+    expect((await ctx.config.read()).saved).toEqual([keychainEntry]);
+  });
+
+  it('Ctrl-C at the confirmation says nothing was removed', async () => {
+    const ctx = await written({ prompter: new FakePrompter([{ kind: 'confirm', match: 'Remove all of these?', answer: CANCEL }]) });
+    await expect(runReset(ctx)).rejects.toThrow('Cancelled. Nothing was removed.');
     expect(readFileSync(join(ctx.cwd, '.env'), 'utf8')).toContain(KEY);
   });
 

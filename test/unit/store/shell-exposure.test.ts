@@ -66,6 +66,7 @@ describe.skipIf(!hasGit)('profiles in a git repository', () => {
   it('the save step learns it before asking: the shell target carries the exposure', async () => {
     const { ctx } = dotfilesMachine({ options: { shell: 'bash' }, mode: { interactive: true } });
     const shell = (await availableTargets(ctx)).find((o) => o.target === 'shell')!;
-    expect(shell.exposure).toEqual([expect.objectContaining({ exposure: 'tracked', file: join(ctx.home, '.bashrc') })]);
+    expect(shell.gitExposure).toEqual([expect.objectContaining({ exposure: 'tracked', file: join(ctx.home, '.bashrc') })]);
+    expect(shell.exposure?.[0]).toContain('is tracked by git');
   });
 });

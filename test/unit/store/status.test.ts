@@ -92,4 +92,18 @@ describe('status', () => {
     expect(await runStatus(ctx, { check: true })).toBe(3);
     expect(ctx.io.stdoutText()).toContain('not defined anywhere');
   });
+
+  it('shows a keychain it cannot read as "not readable here (why)" and does not claim that all definitions agree', async () => {
+    const ctx = storeContext({ options: { shell: 'bash' } });
+    await saveKey(ctx, SAVED, ['env']);
+    await ctx.config.update((c) => {
+      c.saved.push({ target: 'keychain', location: 'the Secret Service (GNOME Keyring / KWallet): openai-onboard/OPENAI_API_KEY', keychain: 'secret-service', masked: maskKey(SAVED), fingerprint: fingerprint(SAVED), savedAt: '2026-11-20T09:30:00.000Z' });
+    });
+    expect(await runStatus(ctx, {})).toBe(0);
+    const out = ctx.io.stdoutText();
+    expect(out).toMatch(/keychain .*\(value not read\)/);
+    expect(out).toMatch(/not readable here \(no D-Bus session bus/);
+    expect(out).not.toContain('All definitions hold the same key.');
+    expect(out).toContain('The definitions that could be read hold the same key; not readable here: keychain.');
+  });
 });
