@@ -45,7 +45,7 @@ function snippetUnder(text: string, title: string): string[] {
 
 describe('the Node.js example of the Done screen', () => {
   it('runs as written, saved under the file name it gives and started with the command it gives', async () => {
-    const ctx = interactiveContext([], { state: { key: { value: fakeKeys.project(7), source: 'prompt' }, savedTo: ['/p/.env'], choices: { savedTargets: 'env' } } });
+    const ctx = interactiveContext([], { state: { key: { value: fakeKeys.project(7), source: 'prompt' }, savedTo: ['/p/.env'], choices: {}, saves: [{ target: 'env', location: '/p/.env', verified: true, notes: [] }] } });
     await run(doneStep, ctx);
     const code = snippetUnder(ctx.io.stderrText(), 'Node.js (npm install openai)');
     const how = /^\/\/ (\S+), run with: (.+)$/.exec(code[0] ?? '');

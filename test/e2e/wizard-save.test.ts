@@ -61,11 +61,7 @@ async function wizardAtKeyPrompt(m: ReturnType<typeof machine>, args: string[] =
   await pty.press('Enter');
   await pty.waitFor('Press Enter when you are signed in');
   await pty.press('Enter');
-  await pty.waitFor('Done: I added a payment method');
-  await pty.press('Enter');
-  await pty.waitFor('How do you want to pay for API usage?');
-  await pty.press('Enter');
-  await pty.waitFor('Press Enter when done', { count: 2 });
+  await pty.waitFor('Is there credit on the account now?');
   await pty.press('Enter');
   await pty.waitFor('Press Enter when you have copied the key');
   await pty.press('Enter');
@@ -96,7 +92,7 @@ describe.skipIf(!hasTmux)('a key is never lost (tmux, built CLI)', () => {
     await pty.waitFor('Save the key in the project file', { timeoutMs: 20_000 });
     const { code, screen } = await enterUntilExit(pty);
     if (process.env.SHOW_SCREEN) console.log(screen);
-    expect(screen).toContain('not saved (that path is a directory, not a file)');
+    expect(screen.replace(/\s+/g, ' ')).toMatch(/not saved \(.*is a directory, not a regular file/);
     expect(screen).toContain('Where should the key go?');
     expect(screen).not.toMatch(/Saved:\s+nowhere/);
     expect(code).toBe(0);
@@ -154,7 +150,8 @@ describe.skipIf(!hasTmux)('a key is never lost (tmux, built CLI)', () => {
     await pty.waitFor('Save the key in', { timeoutMs: 20_000 });
     const { code, screen } = await enterUntilExit(pty);
     if (process.env.SHOW_SCREEN) console.log(screen);
-    expect(screen).toContain('.env is tracked by git: a key in it gets committed.');
+    // Prose is wrapped to the terminal: compare with the line breaks folded into spaces.
+    expect(screen.replace(/\s+/g, ' ')).toContain('.env is tracked by git: a key in it gets committed.');
     expect(readFileSync(join(m.project, '.env'), 'utf8')).toBe('DEBUG=1\n');
     expect(spawnSync('git', ['ls-files', '.env'], { cwd: m.project, encoding: 'utf8' }).stdout.trim()).toBe('.env');
     // The defaults then put the key somewhere else rather than lose it.

@@ -75,7 +75,9 @@ describe('what a run prints', () => {
       { kind: 'select', match: 'credit', answer: 'added' },
       { kind: 'pressEnter', match: 'copied the key', answer: '' },
       { kind: 'password', match: 'Paste your API key', answer: key },
-      ...['first', 'second', 'third'].map(() => ({ kind: 'confirm' as const, match: /save/i, answer: false })),
+      // The first place offered takes the key; a pasted key declined everywhere would bring up the rescue menu.
+      { kind: 'confirm', match: /save/i, answer: true },
+      ...['second', 'third'].map(() => ({ kind: 'confirm' as const, match: /save/i, answer: false })),
     );
     await runSteps(interactive, WIZARD_STEPS);
     expect(interactive.io.stderrText()).toContain('All set');
