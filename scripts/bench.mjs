@@ -3,7 +3,7 @@
 // each next to a baseline measured in the same run, with the targets of issue 6. Exits 1 when a
 // target is missed or a figure cannot be measured. Not part of `npm test` (timings are machine noise).
 //   --quick           fewer runs
-//   --update-readme   write the table into README.md's performance section
+//   --update-readme   write the table into docs/performance.md
 //   --only=a,b        measure only some of: startup, prompt, check, pack, npx (npx needs the registry),
 //                     screens (words and rows per step at 80×24; alone: npm run bench:screens)
 import { spawnSync } from 'node:child_process';
@@ -97,18 +97,18 @@ console.log(missed.length ? `${missed.length} target(s) missed: ${missed.map((r)
 process.exitCode = missed.length ? 1 : 0;
 
 function updateReadme(table) {
-  const path = join(root, 'README.md');
+  const path = join(root, 'docs', 'performance.md');
   const text = readFileSync(path, 'utf8');
   const marker = '<!-- section: performance (issue 6) -->';
   const start = text.indexOf(marker);
-  if (start < 0) throw new Error(`README.md has no "${marker}"`);
+  if (start < 0) throw new Error(`docs/performance.md has no "${marker}"`);
   const end = text.indexOf('\n## ', start);
   const cpu = spawnSync('nproc', { encoding: 'utf8' }).stdout.trim();
   const body = readFileSync(join(root, 'scripts', 'bench-readme.md'), 'utf8')
     .replace('{{TABLE}}', table)
     .replace('{{MACHINE}}', `Node ${process.version}, ${cpu} cores, timings by ${timer()}`);
   writeFileSync(path, `${text.slice(0, start + marker.length)}\n${body.trimEnd()}\n${end < 0 ? '' : text.slice(end)}`);
-  console.log('README.md performance section updated');
+  console.log('docs/performance.md updated');
 }
 
 // 1. Start-up: bare node, --help, --version, in one batch.

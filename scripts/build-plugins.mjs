@@ -148,3 +148,73 @@ export const pruneOpenAIResources = {
     });
   },
 };
+
+// @inquirer/figures ships some 300 symbols (~7 KB minified) for the three that Inquirer's core and select
+// prompt use. It becomes a stand-in with those three and the same is-unicode rule. The build guards
+// itself: every `figures.X` in an importer must be one the stand-in has, or the build fails.
+const FIGURES = { line: ['─', '─'], tick: ['✔', '√'], pointer: ['❯', '>'] };
+export const slimInquirerFigures = {
+  name: 'slim-inquirer-figures',
+  setup(b) {
+    b.onResolve({ filter: /^@inquirer\/figures$/ }, async (args) => {
+      const source = await readFile(args.importer, 'utf8');
+      const used = [...source.matchAll(/figures\.(\w+)/g)].map((m) => m[1]);
+      const missing = used.filter((name) => !(name in FIGURES));
+      if (missing.length) throw new Error(`slim-inquirer-figures: ${args.importer} uses figures.${missing.join(', figures.')}; add them to FIGURES in scripts/build-plugins.mjs`);
+      return { path: 'figures', namespace: 'slim-figures' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'slim-figures' }, () => ({
+      contents: [
+        'const p = globalThis.process;',
+        // is-unicode-supported, as @inquirer/figures ports it.
+        "const e = p.env, u = !p.platform.startsWith('win') ? e.TERM !== 'linux' : Boolean(e.CI || e.WT_SESSION || e.TERMINUS_SUBLIME) || e.ConEmuTask === '{cmd::Cmder}' || ['Terminus-Sublime', 'vscode'].includes(e.TERM_PROGRAM) || ['xterm-256color', 'alacritty'].includes(e.TERM) || e.TERMINAL_EMULATOR === 'JetBrains-JediTerm';",
+        `export default { ${Object.entries(FIGURES).map(([k, [main, fallback]]) => `${k}: u ? ${JSON.stringify(main)} : ${JSON.stringify(fallback)}`).join(', ')} };`,
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
+// More parts of the openai SDK that the key check never runs, replaced like the resources above
+// (~16 KB minified): server-sent-event streaming (we never stream: a streamed call can answer 200 and
+// fail later), workload-identity auth (we pass an API key), its logger, file uploads, the platform sniffing behind
+// the X-Stainless-* telemetry headers (not sent, then), and the `qs` query-string library (our two
+// calls carry no query; a base URL's own query, e.g. `?api-version=`, is flat and is encoded the way
+// qs encodes it, RFC 3986). Each stand-in must be met once per build, or the build fails.
+const OPENAI_INTERNALS = {
+  // The SDK's logger: the checker passes logLevel 'off', and a build that cannot log cannot log a key.
+  'internal/utils/log.mjs': "const no = () => {}, quiet = { error: no, warn: no, info: no, debug: no }; export const parseLogLevel = () => 'off'; export function loggerFor() { return quiet; } export const formatRequestDetails = (d) => d;",
+  'internal/detect-platform.mjs': 'export const isRunningInBrowser = () => false; export const getPlatformHeaders = () => ({});',
+  'core/uploads.mjs': "const no = () => { throw new Error(\"the openai SDK's file uploads are not in this build (scripts/build-plugins.mjs)\"); }; export const toFile = no, toStreamingFile = no;",
+  'core/streaming.mjs': "export class Stream { static fromSSEResponse() { throw new Error(\"the openai SDK's streaming is not in this build (scripts/build-plugins.mjs)\"); } }",
+  'auth/workload-identity-auth.mjs': "export class WorkloadIdentityAuth { constructor() { throw new Error(\"the openai SDK's workload identity auth is not in this build (scripts/build-plugins.mjs)\"); } }",
+  'internal/qs/stringify.mjs': [
+    'const enc = (s) => encodeURIComponent(s).replace(/[!\'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());',
+    'export function stringify(obj) {',
+    '  return Object.entries(obj ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => {',
+    "    if (v !== null && typeof v === 'object') throw new Error('nested query values are not in this build (scripts/build-plugins.mjs)');",
+    "    return enc(k) + '=' + (v === null ? '' : enc(String(v)));",
+    "  }).join('&');",
+    '}',
+  ].join('\n'),
+};
+export const pruneOpenAIInternals = {
+  name: 'prune-openai-internals',
+  setup(b) {
+    const seen = new Set();
+    b.onStart(() => seen.clear());
+    b.onEnd(() => {
+      const missing = Object.keys(OPENAI_INTERNALS).filter((p) => !seen.has(p));
+      if (missing.length) throw new Error(`prune-openai-internals: never met ${missing.join(', ')}; the SDK layout changed (scripts/build-plugins.mjs)`);
+    });
+    b.onResolve({ filter: /\.mjs$/ }, (args) => {
+      const root = args.importer.match(/^(.*[\\/]node_modules[\\/]openai)[\\/]/)?.[1];
+      if (!root || !args.path.startsWith('.')) return undefined;
+      const rel = join(dirname(args.importer), args.path).slice(root.length + 1).replaceAll('\\', '/');
+      if (!(rel in OPENAI_INTERNALS)) return undefined;
+      seen.add(rel);
+      return { path: rel, namespace: 'openai-internal-stand-in' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'openai-internal-stand-in' }, (args) => ({ contents: OPENAI_INTERNALS[args.path], loader: 'js' }));
+  },
+};

@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { globalProcess, lazyBuiltins, lazyChildProcess, pruneOpenAIResources, pruneStats } from './build-plugins.mjs';
+import { globalProcess, lazyBuiltins, lazyChildProcess, pruneOpenAIInternals, pruneOpenAIResources, pruneStats, slimInquirerFigures } from './build-plugins.mjs';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -42,7 +42,7 @@ const result = await build({
   charset: 'utf8',
   chunkNames: 'chunks/[name]-[hash]',
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  plugins: [lazyChildProcess, lazyBuiltins, globalProcess, pruneOpenAIResources],
+  plugins: [lazyChildProcess, lazyBuiltins, globalProcess, pruneOpenAIResources, pruneOpenAIInternals, slimInquirerFigures],
   metafile: analyze,
   write: false,
   logLevel: 'warning',

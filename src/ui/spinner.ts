@@ -40,7 +40,7 @@ export function createSpinner(o: { stream: Writable; text: string; animate: bool
     const draw = () => {
       clear();
       const w = width();
-      write(`${o.c.cyan(FRAMES[frame++ % FRAMES.length])} ${fitRow(text, w ? w - 2 : undefined)}`);
+      write(`${o.c.cyan(FRAMES[frame++ % FRAMES.length]!)} ${fitRow(text, w ? w - 2 : undefined)}`);
     };
     draw();
     timer = setInterval(draw, 80);

@@ -1,10 +1,10 @@
 // The light Markdown of `explain`: paragraphs and list items as one line each, markup turned into style.
-import { Chalk } from 'chalk';
+import { createColors } from '../../../src/ui/color.js';
 import { describe, expect, it } from 'vitest';
 import { renderInline, renderMarkdown } from '../../../src/ui/markdown.js';
 
-const plain = new Chalk({ level: 0 });
-const color = new Chalk({ level: 1 });
+const plain = createColors(0);
+const color = createColors(1);
 
 describe('renderMarkdown', () => {
   it('joins a paragraph, starts a block at each list item, keeps blank lines between blocks', () => {

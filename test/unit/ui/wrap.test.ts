@@ -1,10 +1,10 @@
 // Wrapping prose to the terminal: word boundaries, hanging indents, colour codes, wide characters, and
 // URLs that are never broken.
-import { Chalk } from 'chalk';
+import { createColors } from '../../../src/ui/color.js';
 import { describe, expect, it } from 'vitest';
 import { displayWidth, MAX_WIDTH, proseWidth, stripAnsi, wrapText } from '../../../src/ui/wrap.js';
 
-const c = new Chalk({ level: 1 });
+const c = createColors(1);
 const rows = (text: string) => text.split('\n');
 const widths = (text: string) => rows(text).map(displayWidth);
 const words = (text: string) => stripAnsi(text).split(/\s+/).filter(Boolean);
