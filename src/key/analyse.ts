@@ -1,6 +1,7 @@
 // Local analysis of a pasted string, no network. It cleans what people paste around a key, names the
 // kind of key (or the other provider it belongs to) and refuses what cannot be a key, so that a
 // rejected string is never sent anywhere. `reason` and `warnings` never contain the key.
+import { OPENAI_MARKER } from './marker.js';
 import { MAX_KEY_LENGTH } from './key-shape.js';
 import { maskKey } from './mask.js';
 import { otherProvider } from './providers.js';
@@ -23,8 +24,8 @@ export interface LocalAnalysis {
   masked: string;
 }
 
-// base64("OpenAI"): every OpenAI secret-key format carries it. Split so secret scanners do not flag this file.
-export const OPENAI_MARKER = ['T3Bl', 'bkFJ'].join('');
+// OPENAI_MARKER: base64("OpenAI"), in every OpenAI secret-key format (./marker.ts); re-exported for callers.
+export { OPENAI_MARKER };
 /** Shorter than any OpenAI key (legacy user keys have 51 characters): part of it was not copied. */
 const MIN_OPENAI_LENGTH = 40;
 const KEY_CHARS = /^[A-Za-z0-9_-]+$/;

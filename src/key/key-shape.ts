@@ -2,8 +2,7 @@
 // and the argv guard (refuse a key on the command line, not a folder named "sk-learn-…").
 import { otherProvider } from './providers.js';
 
-// base64("OpenAI"), inside every OpenAI secret key; split so secret scanners do not flag this file.
-const OPENAI_MARKER = ['T3Bl', 'bkFJ'].join('');
+import { OPENAI_MARKER } from './marker.js';
 
 /**
  * The longest key of any known format is 167 characters (service accounts); anything much longer

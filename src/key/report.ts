@@ -10,6 +10,7 @@ export function describeSource(source: KeySourceName): string {
   if (source === 'env:OPENAI_API_KEY') return 'the OPENAI_API_KEY environment variable';
   if (source === 'stdin') return 'standard input';
   if (source === 'prompt') return 'what you pasted';
+  if (source === 'browser') return 'the key page';
   if (source === 'keychain') return 'the system keychain';
   if (source === 'none') return 'nowhere (no key found)';
   if (source.startsWith('file:')) return `the file ${source.slice(5)}`;

@@ -9,6 +9,7 @@ import { type SaveReport, saveKey, type StoreTarget } from '../store/save.js';
 import { proposedEnvFile, withEnvFile } from '../store/save-guards.js';
 import { applyGuards, chooseTargets, type Plan, rescuePlan } from './save-key-questions.js';
 import { describeSource } from './shared.js';
+import type { KeySourceName } from '../key/types.js';
 import { CONTINUE, type Step } from './step.js';
 
 /** Keys that already live somewhere the user controls: not saving them again loses nothing. */
@@ -78,7 +79,7 @@ export const saveKeyStep: Step = {
 };
 
 /** The user quits with nothing saved: say it plainly, and fail (exit 1, like a failed --save). */
-function notStored(stillIn?: string): StorageError {
+function notStored(stillIn?: KeySourceName): StorageError {
   if (stillIn) {
     return deliberately(new StorageError(`Quit without saving: the key was not saved anywhere new; it is still only in ${describeSource(stillIn)}.`));
   }

@@ -37,16 +37,8 @@ export function untilAborted<T>(signal: AbortSignal, work: Promise<T>): Promise<
 }
 
 /** "the environment variable OPENAI_API_KEY", "/home/me/app/.env", … for "Found a key in …". */
-export function describeSource(source: string): string {
-  if (source === 'env:OPENAI_API_KEY') return 'the environment variable OPENAI_API_KEY';
-  if (source === 'stdin') return 'standard input';
-  if (source === 'prompt') return 'your paste';
-  if (source === 'browser') return 'the key page';
-  if (source === 'keychain') return 'the system keychain';
-  if (source.startsWith('file:')) return source.slice('file:'.length);
-  if (source.startsWith('shell:')) return `the shell profile ${source.slice('shell:'.length)}`;
-  return source;
-}
+/** Where a key came from, in words (one definition, shared with the check report). */
+export { describeSource } from '../key/report.js';
 
 /** Joins "cannot be used" with an analysis reason that may or may not end in a full stop. */
 export function because(what: string, reason: string | undefined): string {

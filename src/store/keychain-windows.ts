@@ -1,6 +1,7 @@
 // Windows Credential Manager through PowerShell and P/Invoke (advapi32 CredWrite/CredRead/CredDelete).
 // Best effort: written from the Win32 documentation and NOT tested on Windows in this project's CI.
 // `cmdkey` is not used: it takes the secret as an argument and cannot read it back.
+import { KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE } from './keychain-names.js';
 
 const TYPE = `
 using System;
@@ -40,10 +41,10 @@ export function windowsCredentialScript(action: 'write' | 'read' | 'delete'): st
   const head = `$ErrorActionPreference = 'Stop'\nAdd-Type -TypeDefinition @'\n${TYPE}\n'@\n`;
   switch (action) {
     case 'write':
-      return `${head}$k = [Console]::In.ReadToEnd()\nif (-not [OpenAIOnboardCred]::Write('openai-onboard', 'OPENAI_API_KEY', $k)) { exit 1 }\n`;
+      return `${head}$k = [Console]::In.ReadToEnd()\nif (-not [OpenAIOnboardCred]::Write('${KEYCHAIN_SERVICE}', '${KEYCHAIN_ACCOUNT}', $k)) { exit 1 }\n`;
     case 'read':
-      return `${head}$v = [OpenAIOnboardCred]::Read('openai-onboard')\nif ($null -eq $v) { exit 1 }\n[Console]::Out.Write($v)\n`;
+      return `${head}$v = [OpenAIOnboardCred]::Read('${KEYCHAIN_SERVICE}')\nif ($null -eq $v) { exit 1 }\n[Console]::Out.Write($v)\n`;
     case 'delete':
-      return `${head}if (-not [OpenAIOnboardCred]::Delete('openai-onboard')) { exit 1 }\n`;
+      return `${head}if (-not [OpenAIOnboardCred]::Delete('${KEYCHAIN_SERVICE}')) { exit 1 }\n`;
   }
 }

@@ -9,8 +9,9 @@ import { onPath, runProgram, type RunResult } from './run-command.js';
 import { type KeychainBackend, LOOKUP } from './shell-block.js';
 import { windowsCredentialScript } from './keychain-windows.js';
 
-export const KEYCHAIN_SERVICE = 'openai-onboard';
-export const KEYCHAIN_ACCOUNT = 'OPENAI_API_KEY';
+import { KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE } from './keychain-names.js';
+
+export { KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE };
 export const KEYCHAIN_TIMEOUT_MS = 3_000;
 // PowerShell compiles a few lines of C# (Add-Type) on every call; that alone can take seconds.
 const WINDOWS_TIMEOUT_MS = 15_000;

@@ -1,5 +1,6 @@
 // The marked block openai-onboard keeps in a shell profile. Pure text functions: render a block for
 // a shell, put it in a file's text (replacing an earlier one in place), take it out again.
+import { KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE } from './keychain-names.js';
 import { StorageError } from '../errors.js';
 import type { ShellName } from '../options.js';
 import { quoteFor } from './shell-quote.js';
@@ -14,8 +15,8 @@ export type BlockSource = { kind: 'plain'; key: string } | { kind: 'keychain'; b
 
 /** The command that prints the stored key (used by the block at shell start). */
 export const LOOKUP: Record<Exclude<KeychainBackend, 'windows'>, { program: string; args: string[] }> = {
-  'secret-service': { program: 'secret-tool', args: ['lookup', 'service', 'openai-onboard', 'account', 'OPENAI_API_KEY'] },
-  macos: { program: 'security', args: ['find-generic-password', '-s', 'openai-onboard', '-a', 'OPENAI_API_KEY', '-w'] },
+  'secret-service': { program: 'secret-tool', args: ['lookup', 'service', KEYCHAIN_SERVICE, 'account', KEYCHAIN_ACCOUNT] },
+  macos: { program: 'security', args: ['find-generic-password', '-s', KEYCHAIN_SERVICE, '-a', KEYCHAIN_ACCOUNT, '-w'] },
 };
 
 function body(shell: ShellName, source: BlockSource): string[] {

@@ -46,6 +46,9 @@ export async function undoEntry(ctx: Pick<Context, 'env' | 'platform'>, e: Saved
     return { ...base, outcome: 'removed', detail: 'removed the OPENAI_API_KEY line; the rest of the file is unchanged' };
   }
   if (e.target === 'shell') return undoShellBlock(e);
+  // A target this version does not know (a record written by a newer openai-onboard) is not a keychain
+  // entry: leave it, and say why, instead of deleting whatever the keychain holds.
+  if ((e.target as string) !== 'keychain') return { ...base, outcome: 'kept', detail: `unknown kind of record "${String(e.target)}" (written by a newer openai-onboard?); left as is` };
   // "Already gone" needs an answer from the keychain: without one (no D-Bus session, a locked
   // keyring, no helper) the entry may well still be there.
   const info = await keychainInfo(ctx);

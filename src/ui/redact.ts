@@ -4,8 +4,7 @@
 import { isKeyShaped } from '../key/key-shape.js';
 import { maskKey } from '../key/mask.js';
 
-// base64("OpenAI"), the marker inside every OpenAI secret key; split so secret scanners do not flag this file.
-const MARKER = ['T3Bl', 'bkFJ'].join('');
+import { OPENAI_MARKER as MARKER } from '../key/marker.js';
 
 // Long runs of key characters after a known secret prefix, and OpenAI's marker anywhere.
 const KEY_SHAPES = [

@@ -122,7 +122,7 @@ describe('paste-key, non-interactive', () => {
     const ctx = nonInteractiveContext({ env: { OPENAI_API_KEY: key } });
     await run(pasteKeyStep, ctx);
     expect(ctx.state.key).toEqual({ value: key, source: 'env:OPENAI_API_KEY' });
-    expect(ctx.io.stderrText()).toContain('from the environment variable OPENAI_API_KEY');
+    expect(ctx.io.stderrText()).toContain('from the OPENAI_API_KEY environment variable');
   });
 
   it('takes --key-stdin first', async () => {

@@ -34,7 +34,7 @@ describe('welcome', () => {
     expect(await run(welcomeStep, ctx)).toEqual({ next: 'goto', step: 'check-key' });
     expect(ctx.state.key).toEqual({ value: key, source: 'env:OPENAI_API_KEY' });
     const text = ctx.io.stderrText();
-    expect(text).toContain('the environment variable OPENAI_API_KEY');
+    expect(text).toContain('the OPENAI_API_KEY environment variable');
     expect(text).toContain(`${key.slice(0, 8)}…${key.slice(-4)}`);
     expect(text).not.toContain(key);
   });
@@ -47,7 +47,7 @@ describe('welcome', () => {
     expect(await run(welcomeStep, ctx)).toEqual({ next: 'goto', step: 'check-key' });
     expect(ctx.state.key?.value).toBe(key);
     expect(ctx.state.key?.source).toMatch(/^file:/);
-    expect(ctx.io.stderrText()).toContain('a service account key in .env');
+    expect(ctx.io.stderrText()).toContain('a service account key in the file .env');
   });
 
   it('starts over when the existing key is declined', async () => {

@@ -98,3 +98,12 @@ describe('reset', () => {
     expect(ctx.io.stdoutText()).toMatch(/nothing to reset/);
   });
 });
+
+describe('a record of a kind this version does not know', () => {
+  it('is left alone and listed as kept, never treated as a keychain entry', async () => {
+    const { undoEntry } = await import('../../../src/store/unsave.js');
+    const entry = { target: 'github', location: 'acme/web OPENAI_API_KEY', masked: 'm', fingerprint: 'f', savedAt: 'now' } as unknown as Parameters<typeof undoEntry>[1];
+    const outcome = await undoEntry({ env: {}, platform: 'linux' }, entry);
+    expect(outcome).toMatchObject({ outcome: 'kept', detail: expect.stringContaining('unknown kind of record "github"') });
+  });
+});
