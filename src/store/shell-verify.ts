@@ -4,7 +4,9 @@
 import { createHash } from 'node:crypto';
 import type { Context } from '../context.js';
 import type { ShellName } from '../options.js';
+import { lstatSync, statSync } from 'node:fs';
 import { runProgram } from './run-command.js';
+import { startupFiles, tildify } from './shell-paths.js';
 import { quoteFor } from './shell-quote.js';
 
 const SHELL_TIMEOUT_MS = 10_000;
@@ -30,6 +32,10 @@ const PROGRAM: Record<ShellName, (script: string) => [string, string[]]> = {
 
 /** What a new `shell` started now with the user's startup files would export. */
 export async function shellSees(ctx: Pick<Context, 'env' | 'home' | 'platform'>, shell: ShellName): Promise<ShellView> {
+  // A startup file that is a FIFO or a device would make the shell block on it until the timeout:
+  // say so at once instead of starting the shell.
+  const odd = startupFiles(shell, ctx).find((f) => notRegular(f));
+  if (odd) return { ran: false, why: `${tildify(odd, ctx.home)} is not a regular file, so ${shell} was not started to read it` };
   const node = quoteFor(shell, process.execPath);
   const script = `${node} -e ${quoteFor(shell, 'eval(process.env.OPENAI_ONBOARD_HASH_JS)')}`;
   const [program, args] = PROGRAM[shell](script);
@@ -46,4 +52,18 @@ export async function shellSees(ctx: Pick<Context, 'env' | 'home' | 'platform'>,
   if (!line) return { ran: false, why: `${shell} started but did not run the check (exit ${r.code})` };
   const hash = line.slice(MARK.length).trim();
   return { ran: true, sha256: hash === 'unset' ? null : hash };
+}
+
+/** True for a path that exists and is not a regular file (a FIFO, a device, a socket, a directory). */
+function notRegular(path: string): boolean {
+  try {
+    lstatSync(path);
+  } catch {
+    return false; // absent: the shell simply skips it
+  }
+  try {
+    return !statSync(path).isFile();
+  } catch {
+    return false; // a dangling link: the shell skips it too
+  }
 }
