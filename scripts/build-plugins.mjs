@@ -177,13 +177,12 @@ export const slimInquirerFigures = {
 
 // More parts of the openai SDK that the key check never runs, replaced like the resources above
 // (~16 KB minified): server-sent-event streaming (we never stream: a streamed call can answer 200 and
-// fail later), workload-identity auth (we pass an API key), its logger, file uploads, the platform sniffing behind
+// fail later), workload-identity auth (we pass an API key), file uploads, the platform sniffing behind
 // the X-Stainless-* telemetry headers (not sent, then), and the `qs` query-string library (our two
 // calls carry no query; a base URL's own query, e.g. `?api-version=`, is flat and is encoded the way
-// qs encodes it, RFC 3986). Each stand-in must be met once per build, or the build fails.
+// qs encodes it, RFC 3986). Each stand-in must be met once per build, or the build fails. (Not the SDK's
+// logger: openai 7 imports more from it; `npm run canary:sdk` caught that.)
 const OPENAI_INTERNALS = {
-  // The SDK's logger: the checker passes logLevel 'off', and a build that cannot log cannot log a key.
-  'internal/utils/log.mjs': "const no = () => {}, quiet = { error: no, warn: no, info: no, debug: no }; export const parseLogLevel = () => 'off'; export function loggerFor() { return quiet; } export const formatRequestDetails = (d) => d;",
   'internal/detect-platform.mjs': 'export const isRunningInBrowser = () => false; export const getPlatformHeaders = () => ({});',
   'core/uploads.mjs': "const no = () => { throw new Error(\"the openai SDK's file uploads are not in this build (scripts/build-plugins.mjs)\"); }; export const toFile = no, toStreamingFile = no;",
   'core/streaming.mjs': "export class Stream { static fromSSEResponse() { throw new Error(\"the openai SDK's streaming is not in this build (scripts/build-plugins.mjs)\"); } }",
