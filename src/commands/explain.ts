@@ -64,8 +64,10 @@ export function parseSections(page: string): Section[] {
 /** The gist for the list: the first sentence, without markup or the parenthesised details. */
 function firstSentence(markdown: string): string {
   const plain = stripAnsi(markdown.replace(/`([^`]+)`/g, '$1').replace(/\*\*([^*]+)\*\*/g, '$1'));
-  const sentence = plain.split(/(?<=[.:;])\s/)[0] ?? '';
-  return sentence.replace(/\s*\([^()]*\)/g, '').replace(/[.:;]$/, '').trim();
+  // Parentheses first (they may hold "e.g." or a full stop), then the first sentence, not cut after "e.g.".
+  const bare = plain.replace(/\s*\([^()]*\)/g, '');
+  const sentence = bare.split(/(?<!\b(?:e\.g|i\.e))(?<=[.:;])\s/)[0] ?? '';
+  return sentence.replace(/[.:;]$/, '').trim();
 }
 
 /** "No-Credits", " no_credits " → "no_credits": what people type for a code they saw. */

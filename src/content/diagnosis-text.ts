@@ -41,7 +41,7 @@ const TEXT: Record<Diagnosis, Writer> = {
       : { summary: 'The key works: OpenAI accepted it and a one-token test call was billed successfully.', fix: 'Nothing to fix: use it.' },
 
   missing_key: () => ({
-    summary: 'No API key found: OPENAI_API_KEY is not set, and there is none in the .env file, the keychain or openai-onboard\'s shell-profile block (with --key-stdin: standard input was empty).',
+    summary: 'No API key found: OPENAI_API_KEY is not set, and there is none in the .env file, the keychain or openai-onboard\'s shell-profile block.',
     fix: `Set OPENAI_API_KEY in this terminal, or put it in the project's .env (OPENAI_API_KEY=…). No key yet? Run ${cmd()} for the guided setup.`,
   }),
 

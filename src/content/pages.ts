@@ -10,6 +10,11 @@ export const WELCOME = {
     'Running non-interactively: no prompts, no browser; each page is printed instead.',
     'The key comes from --key-stdin or OPENAI_API_KEY; nothing is written without --save.',
   ],
+  /** The same, when the key comes from the one-time page (--key-browser). */
+  nonInteractiveKeyPage: [
+    'Running non-interactively: no prompts; each page is printed instead.',
+    'The key comes from the one-time page whose address is printed below; nothing is written without --save.',
+  ],
 };
 
 export const SIGN_IN = {

@@ -43,6 +43,10 @@ export const HARD_LIMIT_ADVICE = [
 export type CreditAnswer = 'added' | 'later';
 
 export const CREDIT_QUESTION = 'Is there credit on the account now?';
+
+/** After "Not yet": a key made while the balance is zero can keep failing for a while after credit lands. */
+export const CREDIT_LATER_TIP =
+  'Tip: buy the credit before you create the key if you can. Keys created while the balance was zero sometimes keep failing for a while after the credit arrives; a new key then works at once.';
 export const CREDIT_CHOICES: ReadonlyArray<{ value: CreditAnswer; name: string }> = [
   { value: 'added', name: 'Yes' },
   { value: 'later', name: 'Not yet (the key check will wait for it)' },

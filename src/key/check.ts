@@ -178,13 +178,14 @@ function detailOf(diagnosis: Diagnosis, f: Facts): Pick<CheckResult, 'detail'> {
 }
 
 /** The result when no source had a key: exit 3, naming OPENAI_API_KEY and --key-stdin. */
-export function missingKeyResult(options: Pick<Options, 'baseUrl'>, env: Env): CheckResult {
+export function missingKeyResult(options: Pick<Options, 'baseUrl'> & { keyStdin?: boolean }, env: Env): CheckResult {
   const settings = requestSettings(options, env);
   const text = diagnosisText('missing_key', { facts: {}, baseUrl: displayUrl(settings.baseUrl) });
   return {
     ok: false,
     diagnosis: 'missing_key',
-    summary: text.summary,
+    // With --key-stdin, stdin is the only source: say that, not the list of places not looked in.
+    summary: options.keyStdin ? 'No API key found: standard input (--key-stdin) was empty.' : text.summary,
     fix: text.fix,
     fixUrl: DIAGNOSES.missing_key.fixUrl,
     key: { source: 'none', masked: '' },

@@ -64,7 +64,7 @@ export function renderCheckResult(result: CheckResult, io: IO, opts: RenderOptio
     const parts = [rl.requests !== undefined ? `${rl.requests} requests` : '', rl.tokens !== undefined ? `${rl.tokens} tokens` : ''];
     lines.push(`  ${label('Rate limits')}${parts.filter(Boolean).join(', ')} per minute`);
   }
-  if (opts.verbose && result.exampleModel) lines.push(`  ${label('Example model')}${result.exampleModel}`);
+  if (opts.verbose && result.exampleModel) lines.push(`  ${label('Example model')} ${result.exampleModel}`);
   if (details && result.checks.length) lines.push(`  ${label('Checks')}${result.checks.map(describeStep).join(', ')}`);
   if (result.detail?.message && !result.ok) {
     // OpenAI's echo of a key is mostly stars: keep its start and end, which is what tells keys apart.

@@ -23,7 +23,7 @@ async function fromStdin(ctx: Context): Promise<KeyInput | undefined> {
     const { bytes, exact } = read.tooLarge;
     throw new DiagnosisError(
       'malformed_key',
-      `Standard input held ${exact ? '' : 'more than '}${bytes} bytes, more than any key (at most ${STDIN_KEY_LIMIT} are read). Nothing was sent.`,
+      `Standard input held ${exact ? '' : 'more than '}${bytes} bytes: far more than any key, so it was not taken as one (only its first ${STDIN_KEY_LIMIT} bytes were kept, and then dropped). Nothing was sent.`,
       `Pipe only the key, e.g.: printenv OPENAI_API_KEY | ${cmd('--check-key --key-stdin')}`,
     );
   }

@@ -1,5 +1,6 @@
 // The end: what was achieved, how to use the key from code (without ever printing it), where to
 // watch spending, and the progress record cleared so the next run starts fresh.
+import { clearProgress } from './resume.js';
 import { checkAgain, exampleModel, LOADING_HINTS, snippets } from '../content/next-steps.js';
 import { ORG_VERIFICATION } from '../content/plans.js';
 import type { Context } from '../context.js';
@@ -78,12 +79,4 @@ function warnAboutShadowingVariable(ctx: Context): void {
   if (!inEnv || !key || inEnv === key || !ctx.state.savedTo.length) return;
   ctx.io.err(ctx.io.c.yellow(`\nNote: this terminal's OPENAI_API_KEY holds a different key (${maskKey(inEnv)}); most libraries prefer it over .env.`));
   ctx.io.err(ctx.io.c.yellow(`  Remove it from your environment (or shell profile) so the new key is used: \`${cmd('status')}\` shows where it is set.`));
-}
-
-async function clearProgress(ctx: Context): Promise<void> {
-  // Read first: a non-interactive run has no progress and must not create a config file here.
-  if (!(await ctx.config.read()).progress) return;
-  await ctx.config.update((config) => {
-    config.progress = undefined;
-  });
 }

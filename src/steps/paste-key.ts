@@ -62,7 +62,7 @@ async function takeFromPage(ctx: Context): Promise<StepOutcome> {
       throw new DiagnosisError(
         'missing_key',
         `No key was pasted on the key page within ${ctx.options.wait} s.`,
-        'Run the command again and paste the key on the page it opens, or give more time with --wait <seconds>.',
+        'Run the command again and paste the key on the page whose address it prints, or give more time with --wait <seconds>.',
       );
     }
     const analysis = analyseKey(found.value);

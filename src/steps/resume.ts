@@ -27,3 +27,12 @@ export async function offerResume(ctx: Context, steps: readonly Step[]): Promise
   });
   return 0;
 }
+
+/** The run is over: forget its progress so the next run starts at the greeting. */
+export async function clearProgress(ctx: Context): Promise<void> {
+  // Read first: a non-interactive run has no progress and must not create a config file here.
+  if (!(await ctx.config.read()).progress) return;
+  await ctx.config.update((config) => {
+    config.progress = undefined;
+  });
+}

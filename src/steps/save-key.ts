@@ -50,7 +50,9 @@ export const saveKeyStep: Step = {
           // A script asked for these files: finishing with exit 0 would hide that they are missing.
           throw new StorageError(
             `The key works, but it could not be saved to ${failed.map((r) => r.location).join(', ')}.`,
-            'Fix the path (--dotenv) or choose other targets with --save; nothing else was changed there.',
+            failed.some((r) => r.target === 'env')
+              ? 'Fix the path (--dotenv) or choose other targets with --save; nothing else was changed there.'
+              : 'Choose other targets with --save (see the reason above); nothing else was changed there.',
           );
         }
         // Written, but a program reading it there would not get the key (the warning above says why):

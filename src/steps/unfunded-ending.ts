@@ -8,6 +8,7 @@ import { URLS } from '../platform/urls.js';
 import { tildify } from '../store/shell-paths.js';
 import { showLink } from './shared.js';
 import { FINISH, type StepOutcome } from './step.js';
+import { clearProgress } from './resume.js';
 
 export async function endUnfunded(ctx: Context): Promise<StepOutcome> {
   const { c } = ctx.io;
@@ -18,6 +19,8 @@ export async function endUnfunded(ctx: Context): Promise<StepOutcome> {
   ctx.io.err('  Credit:  none yet: API calls fail with "insufficient_quota" until the balance shows credit.');
   showLink(ctx, 'Add credit', URLS.billing);
   ctx.io.err(`When the balance shows credit (it can take a few minutes), check the saved key with: ${c.bold(cmd('--check-key'))}`);
-  // Progress stays: the next run offers to check the saved key (welcome finds it) instead of starting over.
+  // The run is over: the next one starts at welcome, which finds the saved key and offers to check it
+  // (a kept "Continue where you left off?" would skip that offer, and follow the user to other projects).
+  await clearProgress(ctx);
   return FINISH;
 }

@@ -21,7 +21,7 @@ export const welcomeStep: Step = {
     say(ctx, WELCOME.lines);
     // Non-interactive runs never resume (nothing is recorded) and take the key in paste-key.
     if (!ctx.mode.interactive) {
-      say(ctx, WELCOME.nonInteractive);
+      say(ctx, ctx.options.keyBrowser ? WELCOME.nonInteractiveKeyPage : WELCOME.nonInteractive);
       return CONTINUE;
     }
     return (await offerExistingKey(ctx)) ?? CONTINUE;
@@ -39,10 +39,29 @@ async function offerExistingKey(ctx: Context): Promise<StepOutcome | undefined> 
     return undefined;
   }
   ctx.io.err(`\nFound ${describeKind(analysis)} in ${where}: ${analysis.masked}`);
-  if (!(await ctx.prompter.confirm('Check this key instead of starting over?', { default: true }))) return undefined;
+  const checkIt = await ctx.prompter.confirm('Check this key instead of starting over?', { default: true });
+  // A newcomer who pastes a new key at this question means that key, not the stored one.
+  const pasted = takeNewPastedKey(ctx, analysis.cleaned);
+  if (pasted) {
+    ctx.io.err(`Using the key you just pasted (${pasted.masked}), not the one in ${where}.`);
+    registerSecret(pasted.cleaned);
+    ctx.state.key = { value: pasted.cleaned, source: 'prompt' };
+    return goto('check-key');
+  }
+  if (!checkIt) return undefined;
   registerSecret(analysis.cleaned);
   ctx.state.key = { value: analysis.cleaned, source: found.source };
   return goto('check-key');
+}
+
+/** A usable key pasted at the question that differs from the stored one; a bad paste is said, not dropped silently. */
+function takeNewPastedKey(ctx: Context, stored: string): ReturnType<typeof analyseKey> | undefined {
+  const raw = ctx.prompter.takePastedKey();
+  if (raw === undefined) return undefined;
+  const pasted = analyseKey(raw);
+  if (pasted.ok && pasted.kind !== 'admin') return pasted.cleaned === stored ? undefined : pasted;
+  ctx.io.err(ctx.io.c.yellow(because('The key you pasted cannot be used', pasted.ok ? 'It is an admin key, which cannot call models.' : pasted.reason)));
+  return undefined;
 }
 
 async function findExistingKey(ctx: Context): Promise<KeyInput | undefined> {

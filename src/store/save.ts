@@ -197,7 +197,7 @@ async function saveShell(run: Run, source: BlockSource): Promise<SaveReport> {
   const notes: string[] = [];
   const warnings: string[] = [];
   // Only a plain key is a secret; a keychain block holds a lookup command.
-  const exposed = source.kind === 'plain' ? await assertProfilesPrivate(ctx, files) : [];
+  const exposed = source.kind === 'plain' ? await assertProfilesPrivate(ctx, files, async () => (await keychainInfo(ctx)).available) : [];
   for (const e of exposed) warnings.push(`${describeExposure(e, ctx.home)} Do not commit it; the keychain is the safer place (--save keychain).`);
   for (const file of files) {
     const w = await writeBlock(file, (eol) => renderBlock(shell, source, eol));

@@ -59,12 +59,16 @@ export function describeExposure(e: ProfileExposure, home: string): string {
  * Before a plain key goes into profiles: a non-interactive run refuses exposed ones unless --yes.
  * (Interactively the save step has asked already, defaulting to No.) Returns the exposures found.
  */
-export async function assertProfilesPrivate(ctx: Pick<Context, 'env' | 'home' | 'mode' | 'options'>, files: string[]): Promise<ProfileExposure[]> {
+export async function assertProfilesPrivate(
+  ctx: Pick<Context, 'env' | 'home' | 'mode' | 'options'>,
+  files: string[],
+  /** Only recommend the keychain where there is one (resolved lazily: it may spawn a helper). */
+  keychainHere: () => Promise<boolean> = async () => true,
+): Promise<ProfileExposure[]> {
   const exposed = (await Promise.all(files.map((f) => profileExposure(f, ctx.env)))).filter((e): e is ProfileExposure => e !== undefined);
   if (exposed.length && !ctx.mode.interactive && !ctx.options.yes) {
-    throw new StorageError(
-      `${exposed.map((e) => describeExposure(e, ctx.home)).join(' ')} Nothing was written. Use --save keychain instead (encrypted; the profile then only reads it), or add --yes to write the key there anyway.`,
-    );
+    const instead = (await keychainHere()) ? 'Use --save keychain instead (encrypted; the profile then only reads it), or add' : 'There is no keychain here: save to the project .env instead (--save env), or add';
+    throw new StorageError(`${exposed.map((e) => describeExposure(e, ctx.home)).join(' ')} Nothing was written. ${instead} --yes to write the key there anyway.`);
   }
   return exposed;
 }

@@ -2,6 +2,7 @@
 // secret (short strings masked to a quarter, base URLs without credentials or query values, verbose
 // output redacted), server text never reaches the terminal raw, and oversized input is refused
 // before anything is sent. Each case was seen failing on the code before the fix.
+import { checkResultSchema } from '../../src/schemas/check-result.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertKeyAbsent, runCheck } from '../fakes/check-cli.js';
 import { body, fakeKeys } from '../fakes/fake-keys.js';
@@ -102,15 +103,17 @@ describe('oversized input is refused before anything is sent (repro 14)', () => 
     const huge = key + 'A'.repeat(10_000_000);
     const r = await runCli(['--check-key', '--key-stdin'], { box: sandbox(), env: { CI: 'true' }, stdin: { text: huge }, timeoutMs: 20_000 });
     expect(r.code).toBe(4);
-    expect(r.stderr).toContain(`Standard input held ${Buffer.byteLength(huge)} bytes, more than any key`);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(`Standard input held ${Buffer.byteLength(huge)} bytes: far more than any key`);
     expect(fake().requests).toEqual([]);
     assertKeyAbsent(key, r.stdout, r.stderr);
   });
 
-  it('with --json: one object naming malformed_key', async () => {
+  it('with --json: the one check-result object the contract promises (diagnosis, summary, fix, key, checks)', async () => {
     const r = await runCli(['--check-key', '--key-stdin', '--json'], { box: sandbox(), env: { CI: 'true' }, stdin: { text: 'A'.repeat(5000) } });
     expect(r.code).toBe(4);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { kind: 'diagnosis', diagnosis: 'malformed_key' }, exitCode: 4 });
+    const json = checkResultSchema.parse(JSON.parse(r.stdout));
+    expect(json).toMatchObject({ ok: false, diagnosis: 'malformed_key', key: { source: 'stdin', masked: '' }, checks: [{ name: 'format', ok: false }] });
+    expect(json.summary).toContain('far more than any key');
   });
 
   it('a key longer than any format allows (in the environment): malformed_key, no request', async () => {

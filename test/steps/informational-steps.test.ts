@@ -105,6 +105,8 @@ describe('credits', () => {
     expect(ctx.prompter.asked).toHaveLength(1);
     expect(ctx.prompter.asked[0]!.choices).toEqual(['added', 'later']);
     expect(ctx.state.choices.billing).toBe('later');
+    // A key made at a zero balance can keep failing after the credit lands: say so before the key is made.
+    expect(ctx.io.stderrText()).toMatch(/buy the credit before you create the key/);
   });
 });
 

@@ -73,3 +73,15 @@ describe('welcome', () => {
     expect(ctx.prompter.asked).toEqual([]);
   });
 });
+
+describe('welcome, with a key pasted at its question', () => {
+  it('checks the key just pasted, not the stored one (a newcomer who pastes a new key means it)', async () => {
+    const stored = fakeKeys.project(21);
+    const pasted = fakeKeys.project(22);
+    const ctx = interactiveContext([{ kind: 'confirm', match: 'Check this key instead of starting over?', pasted, answer: true }], { env: { OPENAI_API_KEY: stored } });
+    expect(await run(welcomeStep, ctx)).toEqual({ next: 'goto', step: 'check-key' });
+    expect(ctx.state.key).toEqual({ value: pasted, source: 'prompt' });
+    expect(ctx.io.stderrText()).toContain(`Using the key you just pasted (${pasted.slice(0, 8)}…${pasted.slice(-4)})`);
+    expect(ctx.io.stderrText()).not.toContain(pasted);
+  });
+});

@@ -46,7 +46,8 @@ describe.skipIf(!hasGit)('profiles in a git repository', () => {
     const { ctx, repo } = dotfilesMachine({ options: { shell } });
     const [report] = await saveKey(ctx, KEY, ['shell']);
     expect(report!.error).toMatch(/git .* would be committed with your dotfiles/);
-    expect(report!.error).toMatch(/--save keychain/);
+    // The keychain is recommended only where there is one; without a session bus, the project .env is.
+    expect(report!.error).toMatch(/Use --save keychain instead|There is no keychain here: save to the project .env instead \(--save env\)/);
     expect(report!.error).toMatch(/--yes/);
     expect(readFileSync(join(repo, '.bashrc'), 'utf8')).toBe('alias ll="ls -l"\n');
     expect(existsSync(join(repo, 'fish', 'conf.d'))).toBe(false);
