@@ -1,6 +1,9 @@
 // `openai-onboard status`: where OPENAI_API_KEY is defined on this machine, masked and fingerprinted,
 // and which definition wins for a new shell, for Node with dotenv and for the SDK. `--check` also
 // checks the winning key. Results on stdout (one JSON object with --json), warnings on stderr.
+import { existsSync } from 'node:fs';
+import { envFilePath } from '../store/env-file.js';
+import { tildify } from '../store/shell-paths.js';
 import type { Context } from '../context.js';
 import { DIAGNOSES } from '../key/diagnoses.js';
 import type { CheckResult, KeyInput } from '../key/types.js';
@@ -13,6 +16,10 @@ export async function runStatus(ctx: Context, opts: { check?: boolean } = {}): P
   const config = await ctx.config.read();
   const found = await findDefinitions(ctx, config);
   const report = await buildStatus(ctx, config, found);
+  // A --dotenv path that names nothing would otherwise read as "not defined anywhere".
+  if (ctx.options.envFile !== '.env' && !existsSync(envFilePath(ctx))) {
+    report.warnings.unshift(`The file given with --dotenv, ${tildify(envFilePath(ctx), ctx.home)}, does not exist.`);
+  }
   let exit = 0;
   if (opts.check) {
     const result = await checkWinner(ctx, found, report);

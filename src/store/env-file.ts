@@ -11,7 +11,14 @@ import { KEY_NAME, setEnvKey } from './dotenv-edit.js';
 import { gitRoot, isIgnored, isTracked } from './git.js';
 import { isWriteProtected, readRegularFile, resolveWriteTarget } from './safe-file.js';
 
-export const envFilePath = (ctx: Pick<Context, 'cwd' | 'options'>) => resolve(ctx.cwd, ctx.options.envFile);
+/**
+ * The .env file: --dotenv (default ./.env), relative to the current directory. A leading `~/` is the home
+ * directory even when the shell did not expand it (a quoted `'~/x/.env'`), as most CLIs treat it.
+ */
+export const envFilePath = (ctx: Pick<Context, 'cwd' | 'options'> & { home?: string }) => {
+  const file = ctx.options.envFile;
+  return ctx.home && /^~[/\\]/.test(file) ? resolve(ctx.home, file.slice(2)) : resolve(ctx.cwd, file);
+};
 
 export interface EnvFileWrite {
   path: string;

@@ -26,7 +26,12 @@ export async function buildStatus(ctx: Context, config: Config, found: Found[]):
   const node = env
     ? winnerOf(env, 'OPENAI_API_KEY is set in the environment, and dotenv never overrides it.')
     : dotenvHere
-      ? winnerOf(dotenvHere, 'dotenv loads ./.env because the environment does not set OPENAI_API_KEY.')
+      ? winnerOf(
+          dotenvHere,
+          ctx.options.envFile === '.env'
+            ? 'dotenv loads ./.env because the environment does not set OPENAI_API_KEY.'
+            : 'dotenv loads this file when your code points it there (by default it reads ./.env), and the environment does not set OPENAI_API_KEY.',
+        )
       : none('Neither the environment nor ./.env defines OPENAI_API_KEY.');
   const sdk = env
     ? winnerOf(env, 'The SDK reads process.env.OPENAI_API_KEY.')

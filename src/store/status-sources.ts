@@ -68,7 +68,7 @@ async function dotenvFiles(ctx: Context, config: Config): Promise<Found[]> {
     out.push({
       id: `dotenv:${path}`,
       kind: 'dotenv',
-      label: i === 0 ? 'the .env file in this directory (what dotenv loads)' : "the .env file at the git repository's root",
+      label: i > 0 ? "the .env file at the git repository's root" : ctx.options.envFile === '.env' ? 'the .env file in this directory (what dotenv loads)' : 'the file given with --dotenv',
       location: path,
       writtenByOnboard: ours,
       value,

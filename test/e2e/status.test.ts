@@ -56,3 +56,24 @@ describe('status (built CLI)', () => {
     expect(fakeMachine.fake().requests.some((q) => q.path.endsWith('/models'))).toBe(true);
   });
 });
+
+describe('status --dotenv (built CLI)', () => {
+  it('names a --dotenv file that does not exist instead of only saying "not defined anywhere"', async () => {
+    const box = sandbox();
+    const r = await runCli(['status', '--dotenv', 'nowhere/.env'], { box });
+    expect(r.code).toBe(0);
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain('The file given with --dotenv, ');
+    expect(r.stderr).toContain('does not exist');
+  });
+
+  it("reads a quoted '~/…' path from the home directory, and labels it as the --dotenv file, not ./.env", async () => {
+    const box = sandbox();
+    mkdirSync(join(box.home, 'sk-learn-experiments'));
+    writeFileSync(join(box.home, 'sk-learn-experiments', '.env'), `OPENAI_API_KEY=${fileKey}\n`);
+    const r = await runCli(['status', '--dotenv', '~/sk-learn-experiments/.env'], { box });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(maskKey(fileKey));
+    expect(r.stdout).toContain('the file given with --dotenv');
+    expect(r.stdout).not.toContain('in this directory (what dotenv loads)');
+  });
+});
