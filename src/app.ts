@@ -1,5 +1,6 @@
 // Wires the real world into a Context: streams, mode, prompter, browser, checker, config store.
 // Loaded lazily by main.ts, so `--help` and `--version` never pay for zod, prompts or the SDK.
+import { cancelledMessage } from './store/changes.js';
 import { release } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { type Clock, type Context, systemClock } from './context.js';
@@ -118,7 +119,6 @@ export async function runCommand(command: CommandName, raw: Record<string, unkno
   } catch (error) {
     // A cancelled save or reset says what it had already written or removed, never a blanket "Nothing was saved".
     if (error instanceof CancelledError && (command === 'wizard' || command === 'reset')) {
-      const { cancelledMessage } = await import('./store/changes.js');
       const where = { cwd: ctx.cwd, home: ctx.home, configDir: ctx.config.dir };
       throw new CancelledError(cancelledMessage(command === 'reset' ? 'reset' : 'save', where, ctx.state.savedTo));
     }

@@ -1,6 +1,7 @@
 // `openai-onboard status`: where OPENAI_API_KEY is defined on this machine, masked and fingerprinted,
 // and which definition wins for a new shell, for Node with dotenv and for the SDK. `--check` also
 // checks the winning key. Results on stdout (one JSON object with --json), warnings on stderr.
+import { checkResultJson, renderCheckResult } from '../key/report.js';
 import { existsSync } from 'node:fs';
 import { envFilePath } from '../store/env-file.js';
 import { tildify } from '../store/shell-paths.js';
@@ -28,12 +29,10 @@ export async function runStatus(ctx: Context, opts: { check?: boolean } = {}): P
     exit = DIAGNOSES[result.diagnosis].exit;
   }
   if (ctx.options.json) {
-    const { checkResultJson } = await import('../key/report.js');
     ctx.io.out(JSON.stringify({ ...report, ...(report.check ? { check: checkResultJson(report.check as CheckResult) } : {}) }));
   } else {
     ctx.io.out(renderStatus(report, ctx.io, ctx.home));
     if (report.check) {
-      const { renderCheckResult } = await import('../key/report.js');
       ctx.io.out(`\nCheck of the winning key:\n${renderCheckResult(report.check as CheckResult, ctx.io)}`);
     }
   }

@@ -42,7 +42,7 @@ const TEXT: Record<Diagnosis, Writer> = {
 
   missing_key: () => ({
     summary: 'No API key found: OPENAI_API_KEY is not set, and there is none in the .env file, the keychain or openai-onboard\'s shell-profile block.',
-    fix: `Set OPENAI_API_KEY in this terminal, or put it in the project's .env (OPENAI_API_KEY=…). No key yet? Run ${cmd()} for the guided setup.`,
+    fix: `Set OPENAI_API_KEY in this terminal, put it in the project's .env (OPENAI_API_KEY=…), or pipe it from where you keep it with --key-stdin. No key yet? Run ${cmd()} for the guided setup.`,
   }),
 
   malformed_key: (w) => ({

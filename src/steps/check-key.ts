@@ -1,5 +1,6 @@
 // The real check: an authentication call and (unless --no-spend) a one-token billable call, behind a
 // spinner. Failures lead to the wizard's next move: add credit and check again, paste another key, …
+import { fixableOnPage, rejectPageKey } from '../key-page/source.js';
 import { ACTION_NAMES, type RecoveryAction, recoveryFor } from '../content/recovery.js';
 import type { Context } from '../context.js';
 import { CancelledError, deliberately, DiagnosisError } from '../errors.js';
@@ -42,7 +43,6 @@ export const checkKeyStep: Step = {
       }
       if (key.source === 'browser') {
         // The person can fix these on the page itself, in any mode: it asks for another key there.
-        const { fixableOnPage, rejectPageKey } = await import('../key-page/source.js');
         if (fixableOnPage(result.diagnosis)) {
           rejectPageKey(ctx, result.summary);
           return goto('paste-key');

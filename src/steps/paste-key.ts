@@ -1,5 +1,6 @@
 // Getting the key into memory: a masked prompt, or (flag / non-interactive) --key-stdin or
 // OPENAI_API_KEY. Obvious mistakes are caught locally, before anything is sent anywhere.
+import { keyFromPage, rejectPageKey } from '../key-page/source.js';
 import { PASTE_KEY } from '../content/pages.js';
 import type { Context } from '../context.js';
 import { DiagnosisError, UsageError } from '../errors.js';
@@ -55,7 +56,6 @@ async function takeFromSources(ctx: Context): Promise<boolean> {
 
 /** Waits for a paste on the key page; a string that cannot be a key is asked for again on the page. */
 async function takeFromPage(ctx: Context): Promise<StepOutcome> {
-  const { keyFromPage, rejectPageKey } = await import('../key-page/source.js');
   for (;;) {
     const found = await keyFromPage(ctx);
     if (!found) {

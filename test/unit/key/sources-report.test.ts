@@ -46,7 +46,9 @@ describe('resolveKey', () => {
     const error = await resolveKey(ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiagnosisError);
     expect(error).toMatchObject({ diagnosis: 'malformed_key' });
-    expect((error as Error).message).toBe(`Standard input held ${key.length + 20_000} bytes, more than any key (at most 4096 are read). Nothing was sent.`);
+    expect((error as Error).message).toBe(
+      `Standard input held ${key.length + 20_000} bytes: far more than any key, so it was not taken as one (only its first 4096 bytes were kept, and then dropped). Nothing was sent.`,
+    );
   });
 
   it('finds nothing when no source has a key', async () => {
