@@ -7,7 +7,7 @@ import { cmd } from '../platform/command-name.js';
 import { URLS } from '../platform/urls.js';
 import { tildify } from '../store/shell-paths.js';
 import { showLink } from './shared.js';
-import { FINISH, type StepOutcome } from './step.js';
+import type { StepOutcome } from './step.js';
 
 export async function endUnfunded(ctx: Context): Promise<StepOutcome> {
   const { c } = ctx.io;
@@ -19,5 +19,5 @@ export async function endUnfunded(ctx: Context): Promise<StepOutcome> {
   showLink(ctx, 'Add credit', URLS.billing);
   ctx.io.err(`When the balance shows credit (it can take a few minutes), check the saved key with: ${c.bold(cmd('--check-key'))}`);
   // Progress stays: the next run offers to check the saved key (welcome finds it) instead of starting over.
-  return FINISH;
+  return { next: 'finish', unfunded: true };
 }

@@ -8,7 +8,7 @@ import { fingerprint, maskKey } from '../key/mask.js';
 import { redact } from '../ui/redact.js';
 import type { SavedEntry } from './config-store.js';
 import { assertStorableKey } from './dotenv-edit.js';
-import { type Registry, SAVE_TARGET_LIST, type StoreTarget } from './targets/index.js';
+import { askEach, type Registry, SAVE_TARGET_LIST, type StoreTarget } from './targets/index.js';
 import type { SaveReport, SaveRun, SaveTarget, TargetOption } from './targets/target.js';
 
 export type { SaveReport, TargetOption } from './targets/target.js';
@@ -22,16 +22,7 @@ export interface SaveStore {
 
 /** Which targets are offered, and which is pre-selected (the available one of highest rank), on this machine. */
 export async function availableTargets(ctx: Context, registry: Registry = SAVE_TARGET_LIST): Promise<TargetOption[]> {
-  const asked = new Map<string, Promise<TargetOption>>();
-  const offer = (t: SaveTarget): Promise<TargetOption> => {
-    if (!asked.has(t.id)) asked.set(t.id, t.offer(ctx, peer).then((o) => ({ target: t.id, ...o })));
-    return asked.get(t.id)!;
-  };
-  const peer = async (id: string) => {
-    const t = registry.find((r) => r.id === id);
-    return t && offer(t);
-  };
-  const options = await Promise.all(registry.map(offer));
+  const options = await askEach(registry, async (t, peer): Promise<TargetOption> => ({ target: t.id, ...(await t.offer(ctx, peer)) }));
   markRecommended(options);
   return options;
 }

@@ -7,8 +7,7 @@ import type { Config } from './config-store.js';
 import { readRegularText } from './safe-file.js';
 import type { ShellName } from './shell-paths.js';
 import type { StatusDefinition } from './status-schema.js';
-import { type Registry, SAVE_TARGET_LIST } from './targets/index.js';
-import type { SaveTarget } from './targets/target.js';
+import { askEach, type Registry, SAVE_TARGET_LIST } from './targets/index.js';
 
 export interface Found extends Pick<StatusDefinition, 'id' | 'kind' | 'label' | 'location' | 'writtenByOnboard' | 'note'> {
   /** The key itself; never printed. Undefined when computed at run time. */
@@ -30,16 +29,7 @@ export async function findDefinitions(ctx: Context, config: Config, registry: Re
   }
   // Each target is asked once, all at the same time (a locked keychain costs up to its 3 s timeout);
   // one target may wait for another's answer (a profile block that reads the keychain).
-  const asked = new Map<string, Promise<Found[]>>();
-  const find = (t: SaveTarget): Promise<Found[]> => {
-    if (!asked.has(t.id)) asked.set(t.id, t.find(ctx, config, peer));
-    return asked.get(t.id)!;
-  };
-  const peer = async (id: string) => {
-    const t = registry.find((r) => r.id === id);
-    return t && find(t);
-  };
-  const [byTarget, tools] = await Promise.all([Promise.all(registry.map(find)), otherTools(ctx)]);
+  const [byTarget, tools] = await Promise.all([askEach<Found[]>(registry, (t, peer) => t.find(ctx, config, peer)), otherTools(ctx)]);
   const stored = byTarget.flat();
   // A place that cannot be read is listed only where a key is expected in it (we saved one there, or
   // another definition reads it): omitting it would let the report claim that all definitions agree.

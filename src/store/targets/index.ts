@@ -4,7 +4,7 @@
 import { envTarget } from './env.js';
 import { keychainTarget } from './keychain.js';
 import { shellTarget } from './shell.js';
-import type { SaveTarget } from './target.js';
+import type { Peer, SaveTarget } from './target.js';
 
 export const SAVE_TARGET_LIST = [envTarget, shellTarget, keychainTarget] as const;
 
@@ -16,5 +16,23 @@ export const targetIds = (registry: Registry) => registry.map((t) => t.id) as [S
 export const TARGET_IDS = targetIds(SAVE_TARGET_LIST);
 
 export const findTarget = (id: string, registry: Registry = SAVE_TARGET_LIST): SaveTarget | undefined => registry.find((t) => t.id === id);
+
+/**
+ * Asks every target once, all at the same time; `peer(id)` lets one target wait for another's answer
+ * (the shell's offer needs to know whether there is a keychain; its status, what the keychain holds).
+ */
+export function askEach<T>(registry: Registry, ask: (t: SaveTarget, peer: Peer<T>) => Promise<T>): Promise<T[]> {
+  const asked = new Map<SaveTarget, Promise<T>>();
+  const one = (t: SaveTarget): Promise<T> => {
+    let answer = asked.get(t);
+    if (!answer) asked.set(t, (answer = ask(t, peer)));
+    return answer;
+  };
+  const peer: Peer<T> = async (id) => {
+    const t = findTarget(id, registry);
+    return t && one(t);
+  };
+  return Promise.all(registry.map(one));
+}
 
 export type { SaveReport, SaveTarget, TargetOption, UndoOutcome } from './target.js';
