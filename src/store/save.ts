@@ -29,27 +29,18 @@ export async function availableTargets(ctx: Context, registry: Registry = SAVE_T
 
 /** The available option of highest rank is pre-selected; none when no available option has a rank. */
 export function markRecommended(options: TargetOption[]): void {
-  let best: TargetOption | undefined;
-  for (const o of options) {
-    o.recommended = false;
-    if (o.available && o.rank !== undefined && (!best || o.rank > best.rank!)) best = o;
-  }
-  for (const o of options) if (o === best) o.recommended = true;
+  const [best] = options.filter((o) => o.available && o.rank !== undefined).sort((a, b) => b.rank! - a.rank!);
+  for (const o of options) o.recommended = o === best;
 }
 
-/** Chosen targets in registry order, each after the targets it names in `after`. */
+/**
+ * Chosen targets in registry order, except that one another chosen target names in `after` saves
+ * first (one level deep: the shell block that reads the keychain needs the keychain's report).
+ */
 function saveOrder(registry: Registry, chosen: ReadonlySet<string>): SaveTarget[] {
-  const out: SaveTarget[] = [];
-  const add = (t: SaveTarget) => {
-    if (out.includes(t) || !chosen.has(t.id)) return;
-    for (const id of t.after ?? []) {
-      const first = registry.find((r) => r.id === id);
-      if (first) add(first);
-    }
-    out.push(t);
-  };
-  registry.forEach(add);
-  return out;
+  const order = registry.filter((t) => chosen.has(t.id));
+  const first = (t: SaveTarget) => order.some((o) => o.after?.includes(t.id));
+  return [...order.filter(first), ...order.filter((t) => !first(t))];
 }
 
 export async function saveKey(ctx: Context, key: string, targets: StoreTarget[], registry: Registry = SAVE_TARGET_LIST): Promise<SaveReport[]> {

@@ -22,12 +22,8 @@ export const findTarget = (id: string, registry: Registry = SAVE_TARGET_LIST): S
  * (the shell's offer needs to know whether there is a keychain; its status, what the keychain holds).
  */
 export function askEach<T>(registry: Registry, ask: (t: SaveTarget, peer: Peer<T>) => Promise<T>): Promise<T[]> {
-  const asked = new Map<SaveTarget, Promise<T>>();
-  const one = (t: SaveTarget): Promise<T> => {
-    let answer = asked.get(t);
-    if (!answer) asked.set(t, (answer = ask(t, peer)));
-    return answer;
-  };
+  const asked: Record<string, Promise<T>> = {};
+  const one = (t: SaveTarget): Promise<T> => (asked[t.id] ??= ask(t, peer));
   const peer: Peer<T> = async (id) => {
     const t = findTarget(id, registry);
     return t && one(t);
