@@ -13,6 +13,7 @@ import { decideMode, type Env } from './platform/environment.js';
 import { nodeDebugWarning } from './platform/node-debug.js';
 import { DEFAULT_BASE_URL } from './platform/urls.js';
 import { configDir, createConfigStore } from './store/config-store.js';
+import { availableTargets, saveKey } from './store/save.js';
 import { fitPrompts } from './ui/fit-prompter.js';
 import { createInquirerPrompter } from './ui/inquirer-prompter.js';
 import { createIO } from './ui/io.js';
@@ -87,6 +88,7 @@ export function createContext(deps: ProcessDeps, options: Options): Context {
     browser: createBrowserOpener(io, policy, deps.env, deps.platform),
     checker: deps.checker ?? lazyChecker(options, deps.env),
     config: createConfigStore(configDir(deps.env, deps.home, deps.platform), (m) => io.err(io.c.yellow(`Warning: ${m}`))),
+    store: { availableTargets: (c) => availableTargets(c), saveKey: (c, key, targets) => saveKey(c, key, targets) },
     clock: deps.clock ?? systemClock,
     signal: deps.signal,
     options,

@@ -5,7 +5,7 @@ import type { Options } from './options.js';
 import type { BrowserOpener } from './platform/browser.js';
 import type { Env, Mode } from './platform/environment.js';
 import type { ConfigStore } from './store/config-store.js';
-import type { SaveReport } from './store/save.js';
+import type { SaveReport, SaveStore } from './store/save.js';
 import type { IO } from './ui/io.js';
 import type { Prompter } from './ui/prompter.js';
 
@@ -21,6 +21,8 @@ export interface Context {
   browser: BrowserOpener;
   checker: KeyChecker;
   config: ConfigStore;
+  /** Saving the key: which targets this machine offers, and writing them (src/store/save.ts). */
+  store: SaveStore;
   clock: Clock;
   /** Aborted on Ctrl-C; long waits and network calls take it. */
   signal: AbortSignal;

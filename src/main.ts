@@ -5,6 +5,7 @@ import { unsafeArgument } from './argv-guard.js';
 import type { ProcessDeps } from './app.js';
 import { CancelledError, DiagnosisError, EXIT, exitCodeFor, OnboardError, StorageError, UsageError } from './errors.js';
 import { URLS } from './platform/urls.js';
+import { TARGET_IDS } from './store/targets/index.js';
 import { cancelExitCode } from './signal-exit.js';
 import { redact } from './ui/redact.js';
 import { proseWidth, wrapText } from './ui/wrap.js';
@@ -66,7 +67,7 @@ export function buildProgram(run: (command: 'wizard' | 'check-key' | 'status' | 
     .option('--key-browser', 'take the key on a one-time page on 127.0.0.1 (no terminal, agent or chat sees it)')
     .option('--wait <seconds>', 'how long --key-browser waits for the paste', '600')
     .option('--no-spend', 'skip the billable probe (a one-token embedding, about $0.00000002)')
-    .addOption(new Option('--save <targets>', 'where to save the key: comma list of env, shell, keychain, none'))
+    .addOption(new Option('--save <targets>', `where to save the key: comma list of ${[...TARGET_IDS, 'none'].join(', ')}`))
     .option('--dotenv <path>', 'the .env file to read and write', '.env')
     .addOption(new Option('--shell <shell>', 'shell profile to write (default: from $SHELL)').choices(['bash', 'zsh', 'fish', 'pwsh']))
     .addHelpText('after', EXAMPLES)

@@ -4,25 +4,32 @@
 import { cmd } from './platform/command-name.js';
 import * as z from 'zod/mini';
 import { UsageError } from './errors.js';
+import { SHELLS } from './store/shell-paths.js';
+import { type StoreTarget, TARGET_IDS } from './store/targets/index.js';
 
-export const SAVE_TARGETS = ['env', 'shell', 'keychain', 'none'] as const;
-export type SaveTarget = (typeof SAVE_TARGETS)[number];
-export const SHELLS = ['bash', 'zsh', 'fish', 'pwsh'] as const;
-export type ShellName = (typeof SHELLS)[number];
+export { SHELLS, type ShellName } from './store/shell-paths.js';
+/** --save: the registered targets (src/store/targets/index.ts), and `none`. */
+export const SAVE_TARGETS = [...TARGET_IDS, 'none'] as const;
+export type SaveTarget = StoreTarget | 'none';
+
+/** "env, shell, keychain or none": the --save values in words, for help and error text. */
+export const saveTargetWords = (ids: readonly string[], last = 'or') => `${ids.slice(0, -1).join(', ')} ${last} ${ids.at(-1)}`;
 
 const flag = (value: boolean) => z._default(z.boolean(), value);
 
-const saveList = z
-  .pipe(
-    z.pipe(
-      z.string(),
-      z.transform((s: string) => s.split(',').map((t) => t.trim()).filter(Boolean)),
-    ),
-    z
-      .array(z.enum(SAVE_TARGETS, { error: (i) => `unknown target "${String(i.input)}" (use env, shell, keychain or none)` }))
-      .check(z.minLength(1, 'give at least one target')),
-  )
-  .check(z.refine((list) => !(list.includes('none') && list.length > 1), '"none" cannot be combined with other targets'));
+/** The --save list for the given target ids (a test passes its own registry's). */
+export const saveListSchema = <T extends string>(ids: readonly T[]) =>
+  z
+    .pipe(
+      z.pipe(
+        z.string(),
+        z.transform((s: string) => s.split(',').map((t) => t.trim()).filter(Boolean)),
+      ),
+      z
+        .array(z.enum([...ids, 'none'] as [T | 'none'], { error: (i) => `unknown target "${String(i.input)}" (use ${saveTargetWords([...ids, 'none'])})` }))
+        .check(z.minLength(1, 'give at least one target')),
+    )
+    .check(z.refine((list) => !((list as string[]).includes('none') && list.length > 1), '"none" cannot be combined with other targets'));
 
 export const optionsSchema = z.object({
   json: flag(false),
@@ -52,7 +59,7 @@ export const optionsSchema = z.object({
     600,
   ),
   spend: flag(true),
-  save: z.optional(saveList),
+  save: z.optional(saveListSchema(TARGET_IDS)),
   envFile: z._default(z.string().check(z.minLength(1)), '.env'),
   shell: z.optional(z.enum(SHELLS, { error: 'must be one of bash, zsh, fish, pwsh' })),
   checkKey: flag(false),

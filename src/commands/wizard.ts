@@ -9,7 +9,7 @@ import type { CheckResult } from '../key/types.js';
 import { type NextStepSituation, nextStepForPerson, printAgentNextStep } from '../platform/agent-hints.js';
 import { annotateCheckFailure } from '../platform/github-actions.js';
 import { WIZARD_STEPS } from '../steps/index.js';
-import { runSteps } from '../steps/run-steps.js';
+import { type RunEnd, runSteps } from '../steps/run-steps.js';
 import { closeKeyPage, settleKeyPage } from '../key-page/source.js';
 
 export async function runWizard(ctx: Context): Promise<number> {
@@ -25,32 +25,35 @@ export async function runWizard(ctx: Context): Promise<number> {
 }
 
 async function runWizardSteps(ctx: Context): Promise<number> {
+  let end: RunEnd;
   try {
-    await runSteps(ctx, WIZARD_STEPS);
+    end = await runSteps(ctx, WIZARD_STEPS);
   } catch (error) {
-    const check = ctx.state.check;
-    // A key check that did not pass ends the run with the diagnosis's exit code. With --json that is
-    // a result like any other (the check is in it), not an error object.
-    if (error instanceof DiagnosisError && check && check.diagnosis === error.diagnosis) {
-      annotateCheckFailure(ctx, check);
-      if (ctx.options.json) {
-        if (error.message !== check.summary) ctx.io.err(error.message);
-        return await finish(ctx, exitCodeFor(error));
-      }
-      printAgentNextStep(ctx, { kind: 'checked', result: check, savedTo: [] });
-      throw error;
-    }
     const situation = situationOf(error);
     if (situation) printAgentNextStep(ctx, situation);
     throw error;
   }
-  // A run can finish with a key that is saved but not usable yet: "Save it now and check again
-  // later" on an unfunded account ends with the diagnosis's code (5), the key saved.
-  const check = ctx.state.check;
-  return await finish(ctx, check && !USABLE.has(check.diagnosis) ? DIAGNOSES[check.diagnosis].exit : 0);
+  switch (end.ended) {
+    case 'finished':
+      return await finish(ctx, 0);
+    // "Save it now and check again later" on an unfunded account: the key is saved but not usable
+    // yet, and the run ends with the diagnosis's code (5).
+    case 'unfunded':
+      return await finish(ctx, ctx.state.check ? DIAGNOSES[ctx.state.check.diagnosis].exit : 0);
+    default: {
+      // A key check that did not pass ends the run with the diagnosis's exit code. With --json that
+      // is a result like any other (the check is in it), not an error object.
+      annotateCheckFailure(ctx, end.check);
+      if (ctx.options.json) {
+        // The check's own summary is in the object; a Quit says in words what it left behind.
+        if (end.ended === 'quit') ctx.io.err(end.error.message);
+        return await finish(ctx, exitCodeFor(end.error));
+      }
+      printAgentNextStep(ctx, { kind: 'checked', result: end.check, savedTo: [] });
+      throw end.error;
+    }
+  }
 }
-
-const USABLE = new Set(['ok', 'rate_limited']);
 
 /** Prints the agent's next step and, with --json, the one result object. */
 async function finish(ctx: Context, exitCode: number): Promise<number> {

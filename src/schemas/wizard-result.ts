@@ -3,6 +3,7 @@
 // object of ./error.ts instead; wizardOutputSchema accepts either.
 import { z } from 'zod';
 import { checkResultSchema, diagnosisSchema } from './check-result.js';
+import { TARGET_IDS } from '../store/targets/index.js';
 
 export const modeSchema = z.object({
   interactive: z.boolean(),
@@ -17,7 +18,7 @@ export const wizardResultSchema = z
     check: checkResultSchema.nullable().describe('the full key check, as --check-key --json prints it'),
     savedTo: z.array(z.string()).describe('where the key was saved; empty with --save none (the non-interactive default)'),
     replaced: z
-      .array(z.object({ target: z.enum(['env', 'shell', 'keychain']), location: z.string(), previous: z.string().describe('the masked key that was there before') }))
+      .array(z.object({ target: z.enum(TARGET_IDS), location: z.string(), previous: z.string().describe('the masked key that was there before') }))
       .optional()
       .describe('places where the save replaced a different key (always printed by the wizard; empty when none)'),
     nextStep: z.string().nullable().describe('what the person should do next, in words an AI agent can relay; never the key'),

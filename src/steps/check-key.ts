@@ -48,14 +48,14 @@ export const checkKeyStep: Step = {
           return goto('paste-key');
         }
       }
-      if (!ctx.mode.interactive) throw new DiagnosisError(result.diagnosis, result.summary, result.fix);
+      if (!ctx.mode.interactive) return { next: 'stop', ended: 'check-failed', check: result, error: new DiagnosisError(result.diagnosis, result.summary, result.fix) };
       if (move === 'retry' && result.diagnosis === previous) failedRetries++;
       previous = result.diagnosis;
       move = await askWhatNext(ctx, result, explained, failedRetries);
       if (move === 'paste') return goto('paste-key');
       // The save step runs next; done then ends "saved, not yet funded" (exit 5).
       if (move === 'save-later') return CONTINUE;
-      if (move === 'quit') throw stopped(key, result);
+      if (move === 'quit') return { next: 'stop', ended: 'quit', check: result, error: stopped(key, result) };
     }
   },
 };

@@ -3,12 +3,19 @@
 import type { Context } from '../context.js';
 import { CancelledError } from '../errors.js';
 import { offerResume } from './resume.js';
-import { numberedSteps, type Step, type StepId, type StepOutcome } from './step.js';
+import { numberedSteps, type Step, type StepId, type StepOutcome, type StopOutcome } from './step.js';
+
+/**
+ * How a run ended, for the wizard command's exit code and --json object: `finished`, `unfunded` (saved,
+ * not yet funded), or stopped by a key check that did not pass. Anything else (Ctrl-C, a usage or
+ * storage error, a key refused before any check) is thrown.
+ */
+export type RunEnd = { ended: 'finished' } | { ended: 'unfunded' } | Omit<StopOutcome, 'next'>;
 
 /** A loop guard: paste → check → paste … is legitimate, but never forever. */
 const MAX_TRANSITIONS = 200;
 
-export async function runSteps(ctx: Context, steps: readonly Step[]): Promise<void> {
+export async function runSteps(ctx: Context, steps: readonly Step[]): Promise<RunEnd> {
   const numbered = numberedSteps(steps);
   let i = await offerResume(ctx, steps);
   for (let transitions = 0; i < steps.length; transitions++) {
@@ -21,9 +28,14 @@ export async function runSteps(ctx: Context, steps: readonly Step[]): Promise<vo
     // Progress exists so an interrupted interactive run can resume. A non-interactive run never
     // resumes, and must not leave files behind that nobody asked for.
     if (step.resumable && ctx.mode.interactive) await recordProgress(ctx, step.id);
-    if (outcome.next === 'finish') return;
+    if (outcome.next === 'finish') return { ended: outcome.unfunded ? 'unfunded' : 'finished' };
+    if (outcome.next === 'stop') {
+      const { next: _, ...end } = outcome;
+      return end;
+    }
     i = nextIndex(steps, i, outcome);
   }
+  return { ended: 'finished' };
 }
 
 function nextIndex(steps: readonly Step[], current: number, outcome: StepOutcome): number {

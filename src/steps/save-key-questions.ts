@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { maskKey } from '../key/mask.js';
 import { envFilePath } from '../store/env-file.js';
-import { availableTargets, type SaveReport, type StoreTarget, type TargetOption } from '../store/save.js';
+import { markRecommended, type SaveReport, type StoreTarget, type TargetOption } from '../store/save.js';
+import { findTarget } from '../store/targets/index.js';
 import { inspectTarget, isTrackedEnvFile } from '../store/save-guards.js';
 import { trackedEnvAllowed } from './save-key-tracked-env.js';
 import { tildify } from '../store/shell-paths.js';
@@ -16,9 +17,6 @@ export interface Plan {
   envFile?: string;
 }
 
-/** Short names for lines about a target that cannot be offered. */
-const TARGET_NAMES: Record<StoreTarget, string> = { env: 'The .env file is', shell: 'Shell profiles are', keychain: 'A keychain is' };
-
 export async function chooseTargets(ctx: Context): Promise<Plan> {
   // Explicit flag first; then the non-interactive default (none); then questions.
   if (ctx.options.save) return { targets: ctx.options.save.filter((t): t is StoreTarget => t !== 'none') };
@@ -28,11 +26,11 @@ export async function chooseTargets(ctx: Context): Promise<Plan> {
   // that one is asked first and defaults to yes, the others are opt-in.
   const preselected = offered.find((o) => o.recommended && o.available)?.target ?? 'env';
   const ordered = [...offered].sort((a, b) => Number(b.target === preselected) - Number(a.target === preselected));
-  const chosen: StoreTarget[] = [];
+  const chosen: string[] = [];
   for (const option of ordered) {
     if (!option.available) {
       // Only the reason: the label of an unavailable target describes what it would have done.
-      if (option.why) ctx.io.err(ctx.io.c.dim(`  ${TARGET_NAMES[option.target]} not available here: ${option.why}.`));
+      if (option.why) ctx.io.err(ctx.io.c.dim(`  ${findTarget(option.target)?.subject ?? option.target} not available here: ${option.why}.`));
       continue;
     }
     sayExposure(ctx, option);
@@ -40,19 +38,19 @@ export async function chooseTargets(ctx: Context): Promise<Plan> {
     const question = first ? `Save the key in ${option.label}?` : chosen.length ? `Also save it in ${option.label}?` : `Save it in ${option.label} instead?`;
     if (await ctx.prompter.confirm(question, { default: first })) chosen.push(option.target);
   }
-  return { targets: chosen };
+  return { targets: chosen as StoreTarget[] };
 }
 
 /** availableTargets, plus what only the save step checks: a .env that git tracks is not recommended. */
 async function offeredTargets(ctx: Context): Promise<TargetOption[]> {
-  const [offered, tracked] = await Promise.all([availableTargets(ctx), isTrackedEnvFile(ctx)]);
+  const [offered, tracked] = await Promise.all([ctx.store.availableTargets(ctx), isTrackedEnvFile(ctx)]);
   const env = offered.find((o) => o.target === 'env');
   if (tracked && env) {
     env.exposure = [...(env.exposure ?? []), `${tildify(envFilePath(ctx), ctx.home)} is tracked by git: a key in it gets committed.`];
+    // Never pre-selected: the next best target is, if any.
     if (env.recommended) {
-      env.recommended = false;
-      const next = offered.find((o) => o.available && o.target === 'keychain') ?? offered.find((o) => o.available && o.target === 'shell' && !o.gitExposure?.length);
-      if (next) next.recommended = true;
+      delete env.rank;
+      markRecommended(offered);
     }
   }
   return offered;
@@ -67,7 +65,7 @@ function sayExposure(ctx: Context, option: TargetOption): void {
 export interface Guarded {
   targets: StoreTarget[];
   /** Target → the masked key it held before, for targets where a different key gets replaced. */
-  replacing: Partial<Record<StoreTarget, string>>;
+  replacing: Partial<Record<string, string>>;
 }
 
 /**
@@ -84,8 +82,7 @@ export async function applyGuards(ctx: Context, key: string, targets: StoreTarge
     if (facts.tracked && !(await trackedEnvAllowed(ctx, ask))) continue;
     if (facts.previous) {
       const before = maskKey(facts.previous);
-      const where = target === 'env' ? tildify(envFilePath(ctx), ctx.home) : target === 'keychain' ? 'The keychain' : "openai-onboard's block in your shell profile";
-      ctx.io.err(`${where} already holds another key: replacing ${before} with ${maskKey(key)}.`);
+      ctx.io.err(`${findTarget(target)?.holder(ctx)} already holds another key: replacing ${before} with ${maskKey(key)}.`);
       // The usual re-run replaces the key openai-onboard saved there itself; any other key may be
       // the only copy of a key in use, so that one is kept unless the user says otherwise.
       if (ask && !(await ctx.prompter.confirm(`Replace ${before} with ${maskKey(key)}?`, { default: Boolean(facts.previousIsOurs) }))) continue;
@@ -100,7 +97,7 @@ export async function applyGuards(ctx: Context, key: string, targets: StoreTarge
  * Nothing was saved (a failure, or every target declined for a pasted key): offer a retry, the other
  * targets and another .env path. Undefined means the user quits.
  */
-export async function rescuePlan(ctx: Context, failed: SaveReport[], atRisk: boolean, declined: ReadonlySet<StoreTarget>): Promise<Plan | undefined> {
+export async function rescuePlan(ctx: Context, failed: SaveReport[], atRisk: boolean, declined: ReadonlySet<string>): Promise<Plan | undefined> {
   const offered = (await offeredTargets(ctx)).filter((o) => o.available);
   ctx.io.err('');
   // What failed is on the ✖ lines just above; this says what it means.

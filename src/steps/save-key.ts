@@ -5,7 +5,7 @@
 import type { Context } from '../context.js';
 import { deliberately, StorageError } from '../errors.js';
 import { envFilePath } from '../store/env-file.js';
-import { type SaveReport, saveKey, type StoreTarget } from '../store/save.js';
+import type { SaveReport } from '../store/save.js';
 import { proposedEnvFile, withEnvFile } from '../store/save-guards.js';
 import { applyGuards, chooseTargets, type Plan, rescuePlan } from './save-key-questions.js';
 import { describeSource } from './shared.js';
@@ -32,14 +32,14 @@ export const saveKeyStep: Step = {
     let failed: SaveReport[] = [];
     // Targets a guard turned down (a tracked .env, a key not to replace): the rescue menu does not
     // default to them. A plain "No" to "Also save it in…?" does not count: that was about a second copy.
-    const declined = new Set<StoreTarget>();
+    const declined = new Set<string>();
     for (let round = 0; ; round++) {
       const target = plan.envFile ? withEnvFile(base, plan.envFile) : base;
       const guarded = await applyGuards(target, key.value, plan.targets);
       for (const t of plan.targets) if (!guarded.targets.includes(t)) declined.add(t);
       failed = [];
       if (guarded.targets.length) {
-        const reports = await saveKey(target, key.value, guarded.targets);
+        const reports = await ctx.store.saveKey(target, key.value, guarded.targets);
         for (const r of reports) if (guarded.replacing[r.target] && !r.error) r.replaced = guarded.replacing[r.target];
         for (const r of reports) printReport(ctx, r);
         saves.push(...reports);

@@ -1,5 +1,7 @@
 // What a wizard step is. Steps are small modules listed in order in ./index.ts.
 import type { Context } from '../context.js';
+import type { DiagnosisError } from '../errors.js';
+import type { CheckResult } from '../key/types.js';
 
 export type StepId =
   | 'welcome'
@@ -14,10 +16,22 @@ export type StepId =
 
 /**
  * What happens after a step: go on to the next one (the default when a step returns nothing),
- * jump to another step (e.g. "paste again" after invalid_key), or finish the wizard early.
+ * jump to another step (e.g. "paste again" after invalid_key), finish the wizard (`unfunded`: a valid
+ * key saved before its account had credit), or stop it because the key check did not pass.
  * (Resuming an interrupted run is the runner's business: src/steps/resume.ts.)
  */
-export type StepOutcome = { next: 'continue' } | { next: 'goto'; step: StepId } | { next: 'finish' };
+export type StepOutcome = { next: 'continue' } | { next: 'goto'; step: StepId } | { next: 'finish'; unfunded?: true } | StopOutcome;
+
+/**
+ * The key check did not pass and the run ends with its diagnosis's exit code: `check-failed` in a
+ * non-interactive run, `quit` when the person chose Quit. `error` is what the user reads.
+ */
+export interface StopOutcome {
+  next: 'stop';
+  ended: 'check-failed' | 'quit';
+  check: CheckResult;
+  error: DiagnosisError;
+}
 
 export interface Step {
   id: StepId;

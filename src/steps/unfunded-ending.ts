@@ -7,7 +7,7 @@ import { cmd } from '../platform/command-name.js';
 import { URLS } from '../platform/urls.js';
 import { tildify } from '../store/shell-paths.js';
 import { showLink } from './shared.js';
-import { FINISH, type StepOutcome } from './step.js';
+import type { StepOutcome } from './step.js';
 import { clearProgress } from './resume.js';
 
 export async function endUnfunded(ctx: Context): Promise<StepOutcome> {
@@ -22,5 +22,5 @@ export async function endUnfunded(ctx: Context): Promise<StepOutcome> {
   // The run is over: the next one starts at welcome, which finds the saved key and offers to check it
   // (a kept "Continue where you left off?" would skip that offer, and follow the user to other projects).
   await clearProgress(ctx);
-  return FINISH;
+  return { next: 'finish', unfunded: true };
 }

@@ -1,9 +1,10 @@
 // The config file's schema (zod/mini). Its own module so a first run, with no config file yet,
 // never loads zod: config-store.ts imports this only to read an existing file or to write one.
 import * as z from 'zod/mini';
+import { TARGET_IDS } from './targets/index.js';
 
 export const savedEntry = z.object({
-  target: z.enum(['env', 'shell', 'keychain']),
+  target: z.enum(TARGET_IDS),
   /** File written (env, shell) or keychain service/account label. */
   location: z.string(),
   shell: z.optional(z.string()),

@@ -5,13 +5,9 @@ import { access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Context } from '../context.js';
 import { fingerprint } from '../key/mask.js';
-import { envFilePath, readDotenvKey } from './env-file.js';
+import { envFilePath } from './env-file.js';
 import { gitRoot, isTracked } from './git.js';
-import { readKeychainKey } from './readers.js';
-import { plainBlockKey } from './shell-block.js';
-import { detectShell, profileFiles } from './shell-paths.js';
-import { readIfExists, resolveTarget } from './shell-profile.js';
-import type { StoreTarget } from './save.js';
+import { findTarget } from './targets/index.js';
 
 export interface TargetFacts {
   /** A different key already stored there (kept in memory only; shown masked). */
@@ -22,7 +18,7 @@ export interface TargetFacts {
   tracked?: boolean;
 }
 
-export async function inspectTarget(ctx: Context, target: StoreTarget, key: string): Promise<TargetFacts> {
+export async function inspectTarget(ctx: Context, target: string, key: string): Promise<TargetFacts> {
   const previous = await storedKey(ctx, target).catch(() => undefined);
   const facts: TargetFacts = {};
   if (previous && previous !== key) {
@@ -34,23 +30,8 @@ export async function inspectTarget(ctx: Context, target: StoreTarget, key: stri
   return facts;
 }
 
-async function storedKey(ctx: Context, target: StoreTarget): Promise<string | undefined> {
-  if (target === 'env') return readDotenvKey(await resolveTarget(envFilePath(ctx)));
-  // The keychain target also rewrites openai-onboard's shell block (to read the keychain), so a key
-  // written in that block is replaced too.
-  if (target === 'keychain') return (await readKeychainKey(ctx)) ?? (await plainBlockKeyOf(ctx));
-  return plainBlockKeyOf(ctx);
-}
-
-/** The shell target rewrites openai-onboard's own block only; a key written in it is what it replaces. */
-async function plainBlockKeyOf(ctx: Context): Promise<string | undefined> {
-  for (const file of profileFiles(detectShell(ctx), ctx)) {
-    const text = await readIfExists(await resolveTarget(file)).catch(() => undefined);
-    const value = text ? plainBlockKey(text) : undefined;
-    if (value) return value;
-  }
-  return undefined;
-}
+/** The key the target holds now, read the target's own way (see its `stored`). */
+const storedKey = async (ctx: Context, target: string) => findTarget(target)?.stored(ctx);
 
 export async function isTrackedEnvFile(ctx: Pick<Context, 'cwd' | 'options' | 'env'>): Promise<boolean> {
   const path = envFilePath(ctx);

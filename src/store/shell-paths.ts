@@ -3,8 +3,10 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Context } from '../context.js';
-import type { ShellName } from '../options.js';
 import { zshDotDir } from './shell-zdotdir.js';
+
+export const SHELLS = ['bash', 'zsh', 'fish', 'pwsh'] as const;
+export type ShellName = (typeof SHELLS)[number];
 
 type Where = Pick<Context, 'env' | 'home' | 'platform'>;
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { SHELLS } from '../options.js';
 import { checkResultSchema } from '../schemas/check-result.js';
+import { TARGET_IDS } from './targets/index.js';
 
 export const DEFINITION_KINDS = ['env', 'dotenv', 'shell', 'keychain', 'tool'] as const;
 
@@ -49,7 +50,7 @@ export const statusSchema = z.object({
   saved: z
     .array(
       z.object({
-        target: z.enum(['env', 'shell', 'keychain']),
+        target: z.enum(TARGET_IDS),
         location: z.string(),
         masked: z.string().max(13),
         fingerprint: z.string(),

@@ -6,6 +6,7 @@ import type { Clock, Context } from '../../src/context.js';
 import type { CheckResult, KeyChecker, KeyInput } from '../../src/key/types.js';
 import { optionsSchema, type Options } from '../../src/options.js';
 import { createConfigStore } from '../../src/store/config-store.js';
+import { availableTargets, saveKey } from '../../src/store/save.js';
 import { FakeBrowser } from './fake-browser.js';
 import { FakePrompter } from './fake-prompter.js';
 import { createTestIO, type TestIO } from './test-io.js';
@@ -57,6 +58,8 @@ export function createTestContext(over: Partial<Omit<Context, 'options'>> & { op
     browser: (over.browser as FakeBrowser | undefined) ?? new FakeBrowser(),
     checker: over.checker ?? new FakeChecker([{ diagnosis: 'ok' }]),
     config: over.config ?? createConfigStore(join(dir, 'config'), (m) => io.err(`Warning: ${m}`)),
+    // The real store, writing under the temp home and project; step tests pass a FakeStore.
+    store: over.store ?? { availableTargets: (c: Context) => availableTargets(c), saveKey: (c: Context, key: string, targets: Parameters<typeof saveKey>[2]) => saveKey(c, key, targets) },
     clock: over.clock ?? fakeClock(),
     signal: over.signal ?? new AbortController().signal,
     options: optionsSchema.parse({ nonInteractive: !interactive, ...over.options }),

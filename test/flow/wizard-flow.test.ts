@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CancelledError, DiagnosisError, UsageError } from '../../src/errors.js';
+import { CancelledError, UsageError } from '../../src/errors.js';
 import type { Context } from '../../src/context.js';
 import { URLS } from '../../src/platform/urls.js';
 import { WIZARD_STEPS } from '../../src/steps/index.js';
@@ -157,8 +157,8 @@ describe('the non-interactive wizard, in process', () => {
   it('fails with the diagnosis and writes nothing when the check fails', async () => {
     const ctx = nonInteractiveContext({ env: { OPENAI_API_KEY: key }, options: { save: 'env' as never }, checker: new FakeChecker([{ diagnosis: 'no_credits' }]) });
     const envFile = project(ctx);
-    const error = await runSteps(ctx, WIZARD_STEPS).catch((e: unknown) => e);
-    expect((error as DiagnosisError).diagnosis).toBe('no_credits');
+    const end = await runSteps(ctx, WIZARD_STEPS);
+    expect(end).toMatchObject({ ended: 'check-failed', check: { diagnosis: 'no_credits' }, error: { diagnosis: 'no_credits' } });
     expect(existsSync(envFile)).toBe(false);
     expect(existsSync(ctx.config.path)).toBe(false);
   });

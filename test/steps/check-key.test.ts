@@ -5,6 +5,7 @@ import { fingerprint } from '../../src/key/mask.js';
 import { URLS } from '../../src/platform/urls.js';
 import { ACTION_NAMES } from '../../src/content/recovery.js';
 import { AUTO_RECHECK_MS, checkKeyStep } from '../../src/steps/check-key.js';
+import type { StopOutcome } from '../../src/steps/step.js';
 import { fakeKeys } from '../fakes/fake-keys.js';
 import { type Expectation, WAIT } from '../fakes/fake-prompter.js';
 import { FakeChecker, fakeClock } from '../fakes/test-context.js';
@@ -106,7 +107,9 @@ describe('check-key', () => {
 
   it('a deliberate Quit is marked as such (not printed as "Error:") and says the pasted key was not stored', async () => {
     const { ctx } = withKey([{ diagnosis: 'no_credits' }], [{ kind: 'select', match: 'balance shows credit', answer: 'quit' }]);
-    const error = (await run(checkKeyStep, ctx).catch((e: unknown) => e)) as DiagnosisError;
+    const outcome = await run(checkKeyStep, ctx);
+    expect(outcome).toMatchObject({ next: 'stop', ended: 'quit', check: { diagnosis: 'no_credits' } });
+    const error = (outcome as StopOutcome).error;
     expect(error).toBeInstanceOf(DiagnosisError);
     expect(error.deliberate).toBe(true);
     expect(exitCodeFor(error)).toBe(5);
@@ -140,8 +143,10 @@ describe('check-key', () => {
 
   it('offers retry, another key or quitting on other failures; quitting keeps the diagnosis exit code', async () => {
     const { ctx } = withKey([{ diagnosis: 'network' }], [{ kind: 'select', match: 'What now?', answer: 'quit' }]);
-    const error = await run(checkKeyStep, ctx).catch((e: unknown) => e);
+    const outcome = await run(checkKeyStep, ctx);
     expect(ctx.prompter.asked[0]!.choices).toEqual(['retry', 'paste', 'quit']);
+    expect(outcome).toMatchObject({ next: 'stop', ended: 'quit' });
+    const error = (outcome as StopOutcome).error;
     expect(error).toBeInstanceOf(DiagnosisError);
     expect(exitCodeFor(error)).toBe(7);
     expect(ctx.browser.opened).toEqual([]);
@@ -150,7 +155,9 @@ describe('check-key', () => {
   it('in non-interactive mode, fails with the diagnosis, its summary and fix', async () => {
     const checker = new FakeChecker([{ diagnosis: 'no_credits', summary: 'No credit.', fix: 'Add credit.' }]);
     const ctx = nonInteractiveContext({ checker, state: { key: { value: key, source: 'env:OPENAI_API_KEY' }, savedTo: [], choices: {} } });
-    const error = (await run(checkKeyStep, ctx).catch((e: unknown) => e)) as DiagnosisError;
+    const outcome = await run(checkKeyStep, ctx);
+    expect(outcome).toMatchObject({ next: 'stop', ended: 'check-failed', check: { diagnosis: 'no_credits' } });
+    const error = (outcome as StopOutcome).error;
     expect(error).toBeInstanceOf(DiagnosisError);
     expect([error.diagnosis, error.message, error.hint]).toEqual(['no_credits', 'No credit.', 'Add credit.']);
     expect(ctx.state.check?.diagnosis).toBe('no_credits');

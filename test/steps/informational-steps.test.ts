@@ -134,7 +134,7 @@ describe('the informational part of the wizard', () => {
   it('numbers its steps the way the plan does ("Step 3 of 7: Buy credit")', async () => {
     const ctx = nonInteractiveContext();
     const informational = WIZARD_STEPS.filter((s) => s.resumable);
-    await expect(runSteps(ctx, [...informational])).resolves.toBeUndefined();
+    await expect(runSteps(ctx, [...informational])).resolves.toEqual({ ended: 'finished' });
     const text = ctx.io.stderrText();
     expect(text).toContain('Step 3 of 4: Buy credit');
     expect(text).toMatch(/1\. ChatGPT plans vs the API[\s\S]*4\. Create an API key/);

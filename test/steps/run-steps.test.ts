@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CancelledError } from '../../src/errors.js';
+import { CancelledError, DiagnosisError } from '../../src/errors.js';
 import { runSteps } from '../../src/steps/run-steps.js';
 import { goto, type Step, type StepId, type StepOutcome } from '../../src/steps/step.js';
+import { FakeChecker } from '../fakes/test-context.js';
 import { interactiveContext, nonInteractiveContext } from './helpers.js';
 
 /** Steps that log their id and return scripted outcomes. */
@@ -35,6 +36,20 @@ describe('runSteps', () => {
     const { steps, log } = scripted(['paste-key', 'check-key', 'done'], { 'check-key': [goto('paste-key')] });
     await runSteps(interactiveContext([]), steps);
     expect(log).toEqual(['paste-key', 'check-key', 'paste-key', 'check-key', 'done']);
+  });
+
+  it('says how the run ended: finished, finished unfunded, or stopped by the check (and runs nothing after a stop)', async () => {
+    const finished = scripted(['paste-key', 'done']);
+    expect(await runSteps(interactiveContext([]), finished.steps)).toEqual({ ended: 'finished' });
+
+    const unfunded = scripted(['paste-key', 'done'], { done: [{ next: 'finish', unfunded: true }] });
+    expect(await runSteps(interactiveContext([]), unfunded.steps)).toEqual({ ended: 'unfunded' });
+
+    const check = await new FakeChecker([{ diagnosis: 'network' }]).check({ value: 'x', source: 'prompt' });
+    const error = new DiagnosisError('network', 'Stopped before saving the key (network).');
+    const stopped = scripted(['paste-key', 'check-key', 'save-key', 'done'], { 'check-key': [{ next: 'stop', ended: 'quit', check, error }] });
+    expect(await runSteps(interactiveContext([]), stopped.steps)).toEqual({ ended: 'quit', check, error });
+    expect(stopped.log).toEqual(['paste-key', 'check-key']);
   });
 
   describe('resuming an interrupted run', () => {

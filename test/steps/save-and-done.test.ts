@@ -1,46 +1,33 @@
 import { existsSync } from 'node:fs';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StorageError } from '../../src/errors.js';
 import { URLS } from '../../src/platform/urls.js';
 import { doneStep } from '../../src/steps/done.js';
 import { saveKeyStep } from '../../src/steps/save-key.js';
-import { availableTargets, saveKey } from '../../src/store/save.js';
 import { fakeKeys } from '../fakes/fake-keys.js';
+import { FakeStore } from '../fakes/fake-store.js';
 import { FakeChecker } from '../fakes/test-context.js';
 import { interactiveContext, nonInteractiveContext, run } from './helpers.js';
 
 // The step decides *which* targets; writing them is the storage module's job (tested there), so
-// here it is replaced by a recorder.
-vi.mock('../../src/store/save.js', () => ({
-  availableTargets: vi.fn(async () => [
-    { target: 'env', label: 'the project .env file (/p/.env)', available: true, recommended: true },
-    { target: 'shell', label: 'your shell profile (~/.bashrc)', available: true },
-    { target: 'keychain', label: 'the system keychain', available: false, why: 'no Secret Service' },
-  ]),
-  saveKey: vi.fn(async (_ctx: unknown, _key: string, targets: string[]) =>
-    targets.map((target) => ({ target, location: target === 'env' ? '/p/.env' : '/home/me/.bashrc', verified: true, notes: [`${target} note`] })),
-  ),
-}));
+// here ctx.store is a FakeStore that records what it was asked to save.
 
 const key = fakeKeys.project(31);
 const state = () => ({ key: { value: key, source: 'prompt' as const }, savedTo: [] as string[], choices: {} as Record<string, string> });
 
-beforeEach(() => {
-  vi.mocked(saveKey).mockClear();
-});
-
 describe('save-key', () => {
   it('asks per available target, the project .env pre-selected, and reports each save', async () => {
+    const store = new FakeStore();
     const ctx = interactiveContext(
       [
         { kind: 'confirm', match: 'Save the key in the project .env file', answer: true },
         { kind: 'confirm', match: 'Also save it in your shell profile', answer: false },
       ],
-      { state: state() },
+      { store, state: state() },
     );
     await run(saveKeyStep, ctx);
-    expect(vi.mocked(availableTargets)).toHaveBeenCalled();
-    expect(vi.mocked(saveKey)).toHaveBeenCalledWith(ctx, key, ['env']);
+    expect(store.offerCalls).toBeGreaterThan(0);
+    expect(store.saves.map((s) => [s.key, s.targets])).toEqual([[key, ['env']]]);
     expect(ctx.state.savedTo).toEqual(['/p/.env']);
     const text = ctx.io.stderrText();
     expect(text).toContain('✔ /p/.env: saved and read back');
@@ -50,34 +37,38 @@ describe('save-key', () => {
   });
 
   it('asks nothing when --save is given', async () => {
-    const ctx = interactiveContext([], { state: state(), options: { save: 'env,shell' as never } });
+    const store = new FakeStore();
+    const ctx = interactiveContext([], { store, state: state(), options: { save: 'env,shell' as never } });
     await run(saveKeyStep, ctx);
-    expect(vi.mocked(saveKey)).toHaveBeenCalledWith(ctx, key, ['env', 'shell']);
+    expect(store.saves.map((s) => [s.key, s.targets])).toEqual([[key, ['env', 'shell']]]);
     expect(ctx.state.savedTo).toEqual(['/p/.env', '/home/me/.bashrc']);
   });
 
   it('writes nothing with --save none', async () => {
-    const ctx = interactiveContext([], { state: state(), options: { save: 'none' as never } });
+    const store = new FakeStore();
+    const ctx = interactiveContext([], { store, state: state(), options: { save: 'none' as never } });
     await run(saveKeyStep, ctx);
-    expect(vi.mocked(saveKey)).not.toHaveBeenCalled();
+    expect(store.saves).toEqual([]);
     expect(ctx.io.stderrText()).toContain('Not saved');
   });
 
   it('writes nothing by default in non-interactive mode, and says how to ask', async () => {
-    const ctx = nonInteractiveContext({ state: state() });
+    const store = new FakeStore();
+    const ctx = nonInteractiveContext({ store, state: state() });
     await run(saveKeyStep, ctx);
-    expect(vi.mocked(saveKey)).not.toHaveBeenCalled();
+    expect(store.saves).toEqual([]);
     expect(ctx.io.stderrText()).toContain('--save env');
   });
 
   it('saves per --save in non-interactive mode', async () => {
-    const ctx = nonInteractiveContext({ state: state(), options: { save: 'env' as never } });
+    const store = new FakeStore();
+    const ctx = nonInteractiveContext({ store, state: state(), options: { save: 'env' as never } });
     await run(saveKeyStep, ctx);
-    expect(vi.mocked(saveKey)).toHaveBeenCalledWith(ctx, key, ['env']);
+    expect(store.saves.map((s) => [s.key, s.targets])).toEqual([[key, ['env']]]);
   });
 
   it('asks about the recommended target first when it is not the .env (outside a project)', async () => {
-    vi.mocked(availableTargets).mockResolvedValueOnce([
+    const store = new FakeStore([
       { target: 'env', label: 'the project file ~/.env', available: true },
       { target: 'shell', label: 'your bash profile ~/.bashrc', available: true },
       { target: 'keychain', label: 'the login keychain', available: true, recommended: true },
@@ -88,19 +79,20 @@ describe('save-key', () => {
         { kind: 'confirm', match: 'Save it in the project file ~/.env instead?', answer: true },
         { kind: 'confirm', match: 'Also save it in your bash profile', answer: false },
       ],
-      { state: state() },
+      { store, state: state() },
     );
     await run(saveKeyStep, ctx);
-    expect(vi.mocked(saveKey)).toHaveBeenCalledWith(ctx, key, ['env']);
+    expect(store.saves.map((s) => [s.key, s.targets])).toEqual([[key, ['env']]]);
     ctx.prompter.assertDone();
   });
 
   it('reports a target that could not be saved, and leaves it out of the summary', async () => {
-    vi.mocked(saveKey).mockResolvedValueOnce([
+    const store = new FakeStore();
+    store.answerNext([
       { target: 'env', location: '/p/.env', verified: true, notes: [] },
       { target: 'keychain', location: 'Secret Service', verified: false, notes: [], error: 'the keychain is locked' },
     ]);
-    const ctx = interactiveContext([], { state: state(), options: { save: 'env,keychain' as never } });
+    const ctx = interactiveContext([], { store, state: state(), options: { save: 'env,keychain' as never } });
     await run(saveKeyStep, ctx);
     expect(ctx.io.stderrText()).toContain('✖ Secret Service: not saved (the keychain is locked)');
     expect(ctx.state.savedTo).toEqual(['/p/.env']);
@@ -108,10 +100,11 @@ describe('save-key', () => {
   });
 
   it('fails a non-interactive run whose requested save did not happen (a script must not see exit 0)', async () => {
-    vi.mocked(saveKey).mockResolvedValueOnce([
+    const store = new FakeStore();
+    store.answerNext([
       { target: 'env', location: '/p/.env', verified: false, notes: [], error: 'that path is a directory, not a file' },
     ]);
-    const ctx = nonInteractiveContext({ state: state(), options: { save: 'env' as never } });
+    const ctx = nonInteractiveContext({ store, state: state(), options: { save: 'env' as never } });
     const failure = run(saveKeyStep, ctx);
     await expect(failure).rejects.toBeInstanceOf(StorageError);
     await expect(failure).rejects.toThrow('could not be saved to /p/.env');
@@ -120,24 +113,27 @@ describe('save-key', () => {
   });
 
   it('fails a non-interactive run whose save was written but reads back wrong (exit 1, not a silent ok)', async () => {
-    vi.mocked(saveKey).mockResolvedValueOnce([
+    const store = new FakeStore();
+    store.answerNext([
       { target: 'env', location: '/p/.env', verified: false, notes: [], warnings: ['Read back with a dotenv parser, /p/.env does not yield this key'] },
     ]);
-    const ctx = nonInteractiveContext({ state: state(), options: { save: 'env' as never } });
+    const ctx = nonInteractiveContext({ store, state: state(), options: { save: 'env' as never } });
     const failure = run(saveKeyStep, ctx);
     await expect(failure).rejects.toBeInstanceOf(StorageError);
     await expect(failure).rejects.toThrow('reading it back the way a program would does not yield it');
   });
 
   it('a save that could not be verified at all (the shell is not installed) does not fail the run', async () => {
-    vi.mocked(saveKey).mockResolvedValueOnce([{ target: 'shell', location: '/home/me/.config/fish/conf.d/openai-onboard.fish', verified: false, notes: ['Not verified: fish is not installed here.'] }]);
-    const ctx = nonInteractiveContext({ state: state(), options: { save: 'shell' as never } });
+    const store = new FakeStore();
+    store.answerNext([{ target: 'shell', location: '/home/me/.config/fish/conf.d/openai-onboard.fish', verified: false, notes: ['Not verified: fish is not installed here.'] }]);
+    const ctx = nonInteractiveContext({ store, state: state(), options: { save: 'shell' as never } });
     expect(await run(saveKeyStep, ctx)).toEqual({ next: 'continue' });
   });
 
   it('flags a save that could not be read back', async () => {
-    vi.mocked(saveKey).mockResolvedValueOnce([{ target: 'env', location: '/p/.env', verified: false, notes: [] }]);
-    const ctx = interactiveContext([], { state: state(), options: { save: 'env' as never } });
+    const store = new FakeStore();
+    store.answerNext([{ target: 'env', location: '/p/.env', verified: false, notes: [] }]);
+    const ctx = interactiveContext([], { store, state: state(), options: { save: 'env' as never } });
     await run(saveKeyStep, ctx);
     expect(ctx.io.stderrText()).toContain('! /p/.env: saved, but reading it back did not match');
   });
