@@ -13,7 +13,7 @@ describe('the unfunded ending', () => {
     await ctx.config.update((c) => {
       c.progress = { done: ['explain-plans', 'sign-in', 'credits', 'create-key'], choices: {}, updatedAt: '2026-12-01T00:00:00.000Z' };
     });
-    expect(await endUnfunded(ctx)).toEqual({ next: 'finish' });
+    expect(await endUnfunded(ctx)).toEqual({ next: 'finish', unfunded: true });
     expect(ctx.io.stderrText()).toContain('Saved, not yet funded');
     expect((await ctx.config.read()).progress).toBeUndefined();
   });
