@@ -44,7 +44,8 @@ export function renderCheckResult(result: CheckResult, io: IO, opts: RenderOptio
   const label = (name: string) => c.dim(`${name}:`.padEnd(14));
   const lines = [`${mark} ${c.bold(result.diagnosis)}  ${result.summary}`];
   if (!result.ok || result.key.source === 'none') lines.push(`  ${label('Fix')}${result.fix}`);
-  if (result.fixUrl && !result.ok) lines.push(`  ${label('Open')}${io.link(result.fixUrl)}`);
+  // The page to open, unless the fix names it already (the no-credit screen showed it three times).
+  if (result.fixUrl && !result.ok && !result.fix.includes(result.fixUrl)) lines.push(`  ${label('Open')}${io.link(result.fixUrl)}`);
   if (result.key.source !== 'none') {
     const unrecognised = result.key.kind === 'unknown' && (result.key.provider ?? 'unknown') === 'unknown';
     const kind = unrecognised ? 'not recognised as a key' : describeKind({ kind: result.key.kind, provider: result.key.provider ?? 'unknown' });

@@ -1,7 +1,7 @@
 // Property-based tests: thousands of generated strings, the analysis never throws, never accepts a
 // string that cannot be a key, and never puts the key into its reason.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { analyseKey } from '../../../src/key/analyse.js';
 
 const MARK = ['T3Bl', 'bkFJ'].join('');
