@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { unsafeArgument } from './argv-guard.js';
 import type { ProcessDeps } from './app.js';
 import { CancelledError, DiagnosisError, EXIT, exitCodeFor, OnboardError, StorageError } from './errors.js';
-import { TARGET_IDS } from './store/targets/index.js';
+import { TARGET_IDS } from './store/targets/ids.js';
 import { cancelExitCode } from './signal-exit.js';
 import { redact } from './ui/redact.js';
 import { proseWidth, wrapText } from './ui/wrap.js';

@@ -5,7 +5,7 @@ import { cmd } from './platform/command-name.js';
 import * as z from 'zod/mini';
 import { UsageError } from './errors.js';
 import { SHELLS } from './store/shell-paths.js';
-import { type StoreTarget, TARGET_IDS } from './store/targets/index.js';
+import { type StoreTarget, TARGET_IDS } from './store/targets/ids.js';
 
 export { SHELLS, type ShellName } from './store/shell-paths.js';
 /** --save: the registered targets (src/store/targets/index.ts), and `none`. */

@@ -6,7 +6,8 @@ import { CancelledError } from '../errors.js';
 import type { Diagnosis } from '../key/diagnoses.js';
 import type { CheckResult, KeyInput } from '../key/types.js';
 import { registerSecret } from '../ui/redact.js';
-import { type KeyPage, startKeyPage } from './server.js';
+// The server (node:http) loads only when a page is started: the wizard imports this module on every run.
+import type { KeyPage } from './server.js';
 
 const pages = new WeakMap<Context, KeyPage>();
 const timedOut = new WeakSet<Context>();
@@ -28,6 +29,7 @@ export const pageTimedOut = (ctx: Context): boolean => timedOut.has(ctx);
 export async function keyFromPage(ctx: Context): Promise<KeyInput | undefined> {
   let page = pages.get(ctx);
   if (!page) {
+    const { startKeyPage } = await import('./server.js');
     page = await startKeyPage();
     pages.set(ctx, page);
     await ctx.browser.open(page.url, 'Open this page to paste your key');

@@ -3,7 +3,7 @@
 // object of ./error.ts instead; wizardOutputSchema accepts either.
 import { z } from 'zod';
 import { checkResultSchema, diagnosisSchema } from './check-result.js';
-import { TARGET_IDS } from '../store/targets/index.js';
+import { TARGET_IDS } from '../store/targets/ids.js';
 
 export const modeSchema = z.object({
   interactive: z.boolean(),

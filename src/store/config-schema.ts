@@ -1,7 +1,7 @@
 // The config file's schema (zod/mini). Its own module so a first run, with no config file yet,
 // never loads zod: config-store.ts imports this only to read an existing file or to write one.
 import * as z from 'zod/mini';
-import { TARGET_IDS } from './targets/index.js';
+import { TARGET_IDS } from './targets/ids.js';
 
 export const savedEntry = z.object({
   target: z.enum(TARGET_IDS),

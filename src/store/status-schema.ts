@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { SHELLS } from '../options.js';
 import { checkResultSchema } from '../schemas/check-result.js';
-import { TARGET_IDS } from './targets/index.js';
+import { TARGET_IDS } from './targets/ids.js';
 
 export const DEFINITION_KINDS = ['env', 'dotenv', 'shell', 'keychain', 'tool'] as const;
 

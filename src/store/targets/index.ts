@@ -1,6 +1,6 @@
 // The save targets, in the order the questions offer them (and `--help` lists them). A new target is
-// one module in this folder plus one entry here: the --save list and its check, the questions,
-// saving, reset, status and the JSON Schemas all read this list.
+// one module in this folder plus one entry here and its id in ./ids.ts: the --save list and its check,
+// the questions, saving, reset, status and the JSON Schemas all read these.
 import { envTarget } from './env.js';
 import { keychainTarget } from './keychain.js';
 import { shellTarget } from './shell.js';
@@ -9,11 +9,10 @@ import type { Peer, SaveTarget } from './target.js';
 export const SAVE_TARGET_LIST = [envTarget, shellTarget, keychainTarget] as const;
 
 export type Registry = readonly SaveTarget[];
-export type StoreTarget = (typeof SAVE_TARGET_LIST)[number]['id'];
+/** The ids, kept light in ./ids.ts for option parsing and the schemas (a test keeps both lists equal). */
+export { TARGET_IDS, type StoreTarget } from './ids.js';
 
-export const targetIds = (registry: Registry) => registry.map((t) => t.id) as [StoreTarget, ...StoreTarget[]];
-/** ['env', 'shell', 'keychain']: for the option list and the zod enums of the config and the JSON outputs. */
-export const TARGET_IDS = targetIds(SAVE_TARGET_LIST);
+export const targetIds = (registry: Registry) => registry.map((t) => t.id);
 
 export const findTarget = (id: string, registry: Registry = SAVE_TARGET_LIST): SaveTarget | undefined => registry.find((t) => t.id === id);
 

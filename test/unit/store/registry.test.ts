@@ -46,6 +46,10 @@ describe('the save-target registry', () => {
     expect(TARGET_IDS).toEqual(['env', 'shell', 'keychain']);
   });
 
+  it('keeps the light id list (ids.ts, used before the first prompt) equal to the registry', () => {
+    expect(targetIds(SAVE_TARGET_LIST)).toEqual([...TARGET_IDS]);
+  });
+
   it('a registered target is a valid --save value, and the error for a bad one lists it', () => {
     const registry = [...SAVE_TARGET_LIST, vaultTarget([])];
     const schema = saveListSchema(targetIds(registry));
