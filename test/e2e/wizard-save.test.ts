@@ -1,9 +1,9 @@
 // The built wizard in tmux, for the promise "a key is never lost" (issue 9 §2, §3): a .env that is a
 // directory, an unfunded key saved from the no-credit menu, and a git-tracked .env. A newcomer is
 // played by pressing Enter (the defaults) unless a test says otherwise.
+import { newcomerMachine, walkToKeyPrompt } from './newcomer-machine.js';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeKeys } from '../fakes/fake-keys.js';
@@ -28,44 +28,15 @@ afterEach(async () => {
 
 /** A project (package.json) in a temp dir, an empty HOME, no keychain (no D-Bus), a recording browser. */
 function machine() {
-  const root = mkdtempSync(join(tmpdir(), 'onboard-e2e-save-'));
-  roots.push(root);
-  const project = join(root, 'project');
-  const home = join(root, 'home');
-  mkdirSync(project);
-  mkdirSync(home);
-  writeFileSync(join(project, 'package.json'), '{}\n');
-  const browser = join(root, 'browser.sh');
-  writeFileSync(browser, '#!/bin/sh\nexit 0\n');
-  chmodSync(browser, 0o755);
-  const keyFile = join(root, 'key.txt');
-  writeFileSync(keyFile, key, { mode: 0o600 });
-  const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: home,
-    SHELL: '/bin/bash',
-    TERM: 'xterm-256color',
-    LANG: 'C.UTF-8',
-    BROWSER: browser,
-    OPENAI_BASE_URL: server.url,
-    OPENAI_ONBOARD_CONFIG_DIR: join(root, 'config'),
-  };
-  return { root, project, home, keyFile, env };
+  const m = newcomerMachine({ baseUrl: server.url, keys: { key }, prefix: 'onboard-e2e-save-' });
+  roots.push(m.root);
+  return { ...m, keyFile: m.keyFiles.key! };
 }
 
 async function wizardAtKeyPrompt(m: ReturnType<typeof machine>, args: string[] = []): Promise<Pty> {
   const pty = await startPty({ argv: ['node', BIN, ...args], cwd: m.project, env: m.env });
   ptys.push(pty);
-  // The informational steps, as test/e2e/wizard.test.ts walks them (Enter everywhere).
-  await pty.waitFor('Press Enter to begin');
-  await pty.press('Enter');
-  await pty.waitFor('Press Enter when you are signed in');
-  await pty.press('Enter');
-  await pty.waitFor('Is there credit on the account now?');
-  await pty.press('Enter');
-  await pty.waitFor('Press Enter when you have copied the key');
-  await pty.press('Enter');
-  await pty.waitFor('Paste your API key');
+  await walkToKeyPrompt(pty);
   await pty.pasteFile(m.keyFile);
   await pty.press('Enter');
   return pty;

@@ -1,9 +1,9 @@
 // The built executable in a real pseudo-terminal (tmux), driven like a person: keystrokes, a real
 // paste, Ctrl-C. The browser is a recorder script ($BROWSER), the API is the loopback fake server
 // talked to by the real openai SDK, and HOME, the project and the config store are temp dirs.
+import { type NewcomerMachine, newcomerMachine, walkToKeyPrompt } from './newcomer-machine.js';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { URLS } from '../../src/platform/urls.js';
@@ -20,75 +20,24 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 
-interface Machine {
-  root: string;
-  project: string;
-  configDir: string;
-  opened: () => string[];
-  keyFile: string;
-  env: Record<string, string>;
-}
+type Machine = NewcomerMachine & { keyFile: string };
 
-/** A newcomer's machine in temp dirs: a project with package.json, an empty HOME, a recording browser. */
 function machine(): Machine {
-  const root = mkdtempSync(join(tmpdir(), 'onboard-e2e-'));
-  const project = join(root, 'project');
-  const home = join(root, 'home');
-  const configDir = join(root, 'config');
-  mkdirSync(project);
-  mkdirSync(home);
-  writeFileSync(join(project, 'package.json'), '{}\n');
-  const openedFile = join(root, 'opened.txt');
-  const browser = join(root, 'browser.sh');
-  writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${openedFile}'\n`);
-  chmodSync(browser, 0o755);
-  // The key reaches the terminal through a tmux paste buffer loaded from this file: never via argv.
-  const keyFile = join(root, 'key.txt');
-  writeFileSync(keyFile, key, { mode: 0o600 });
-  return {
-    root,
-    project,
-    configDir,
-    keyFile,
-    opened: () => (existsSync(openedFile) ? readFileSync(openedFile, 'utf8').split('\n').filter(Boolean) : []),
-    // CI unset, DISPLAY unset (BROWSER wins anyway), no agent markers: a person at a terminal.
-    env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: home,
-      SHELL: '/bin/bash',
-      TERM: 'xterm-256color',
-      LANG: 'C.UTF-8',
-      BROWSER: browser,
-      OPENAI_BASE_URL: server.url,
-      OPENAI_ONBOARD_CONFIG_DIR: configDir,
-    },
-  };
+  const m = newcomerMachine({ baseUrl: server.url, keys: { key } });
+  return { ...m, keyFile: m.keyFiles.key! };
 }
 
 const machines: Machine[] = [];
 const ptys: Pty[] = [];
 afterEach(async () => {
   for (const p of ptys.splice(0)) await p.close();
-  for (const m of machines.splice(0)) rmSync(m.root, { recursive: true, force: true });
+  for (const m of machines.splice(0)) m.remove();
 });
 
 async function wizard(m: Machine, args: string[] = []): Promise<Pty> {
   const pty = await startPty({ argv: ['node', BIN, ...args], cwd: m.project, env: m.env });
   ptys.push(pty);
   return pty;
-}
-
-/** From the greeting to the key prompt, answering as a newcomer would (Enter everywhere). */
-async function walkToKeyPrompt(pty: Pty): Promise<void> {
-  await pty.waitFor('Press Enter to begin');
-  await pty.press('Enter');
-  await pty.waitFor('Press Enter when you are signed in');
-  await pty.press('Enter');
-  await pty.waitFor('Is there credit on the account now?');
-  await pty.press('Enter');
-  await pty.waitFor('Press Enter when you have copied the key');
-  await pty.press('Enter');
-  await pty.waitFor('Paste your API key');
 }
 
 const masked = `${key.slice(0, 8)}…${key.slice(-4)}`;
