@@ -49,10 +49,11 @@ export const saveKeyStep: Step = {
         if (failed.length && !ctx.mode.interactive) {
           // A script asked for these files: finishing with exit 0 would hide that they are missing.
           throw new StorageError(
-            `The key works, but it could not be saved to ${failed.map((r) => r.location).join(', ')}.`,
+            // The reasons go into the error itself: with --json this object is all a script gets.
+            `The key works, but it could not be saved: ${failed.map((r) => `${r.location}: ${r.error}`).join('; ')}`,
             failed.some((r) => r.target === 'env')
               ? 'Fix the path (--dotenv) or choose other targets with --save; nothing else was changed there.'
-              : 'Choose other targets with --save (see the reason above); nothing else was changed there.',
+              : 'Choose other targets with --save; nothing else was changed there.',
           );
         }
         // Written, but a program reading it there would not get the key (the warning above says why):
@@ -100,7 +101,8 @@ function printReport(ctx: Context, report: SaveReport): void {
     return;
   }
   const mark = report.verified ? c.green('✔') : c.yellow('!');
-  const verified = report.verified ? 'saved and read back' : 'saved, but reading it back did not match';
+  // Not verified without an error: it could not be read back here (a shell that is not installed, say).
+  const verified = report.verified ? 'saved and read back' : 'saved, but not read back here (see below)';
   ctx.io.err(`${mark} ${report.location}: ${verified}`);
   if (report.replaced) ctx.io.err(`  Replaced the key that was there (${report.replaced}).`);
   for (const note of report.notes) ctx.io.err(`  ${note}`);

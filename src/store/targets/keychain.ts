@@ -18,7 +18,9 @@ export const keychainTarget: SaveTarget<'keychain'> = {
     return { label: `${info.label} (encrypted; ${files} reads it at shell start)`, available: info.available, rank: 20, ...(info.why ? { why: info.why } : {}) };
   },
   where: () => 'the system keychain',
-  holder: () => 'The keychain',
+  // Saving here also turns openai-onboard's shell block into a keychain lookup, so the key it replaces
+  // may be in that block rather than in the keychain: name both.
+  holder: () => "The keychain (or openai-onboard's shell block, which now reads it)",
   async save(run) {
     const info = await keychainInfo(run.ctx);
     if (!info.available || !info.backend) {
