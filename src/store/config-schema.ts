@@ -15,6 +15,8 @@ export const savedEntry = z.object({
   backup: z.optional(z.string()),
   /** Whether we created the file (reset may then remove it when it is otherwise empty). */
   created: z.optional(z.boolean()),
+  /** .env entries: the file had no final newline and the save added one (reset takes it away again). */
+  addedNewline: z.optional(z.boolean()),
   /** keychain entries: which secret store holds the key. */
   keychain: z.optional(z.enum(['secret-service', 'macos', 'windows'])),
   /** shell entries: whether the block holds the key itself or reads it from the keychain. */

@@ -27,8 +27,13 @@ export const envTarget: SaveTarget<'env'> = {
   where: envFilePath,
   holder: (ctx) => tildify(envFilePath(ctx), ctx.home),
   async save(run) {
+    // A last line without a newline gets one when the key line goes after it; reset must know that
+    // the newline was ours to give the file back byte for byte.
+    const before = await readBytesIfExists(await resolveTarget(envFilePath(run.ctx))).catch(() => undefined);
     const w = await saveToEnvFile(run.ctx, run.key);
-    run.entries.push({ target: 'env', location: w.path, created: w.created, ...run.base });
+    const after = await readBytesIfExists(await resolveTarget(w.path)).catch(() => undefined);
+    const addedNewline = Boolean(before && !/\n$/.test(before) && after?.endsWith('\n'));
+    run.entries.push({ target: 'env', location: w.path, created: w.created, ...(addedNewline ? { addedNewline } : {}), ...run.base });
     // A key the consumer cannot read back is not saved, whatever the file now holds (reset removes it).
     const error = w.verified ? undefined : 'written, but read back with a dotenv parser the file does not yield this key; check it by hand';
     return { target: 'env', location: w.path, verified: w.verified, notes: w.notes, warnings: w.warnings, ...(error ? { error } : {}) };
@@ -51,7 +56,9 @@ export const envTarget: SaveTarget<'env'> = {
       await unlink(path);
       return { ...base, outcome: 'removed', detail: 'removed the file (openai-onboard created it and nothing else is in it)' };
     }
-    await writeFileAtomic(path, Buffer.from(r.content, 'latin1'));
+    // Our newline after a last line that had none goes too (the key line was after it).
+    const content = e.addedNewline ? r.content.replace(/\r?\n$/, '') : r.content;
+    await writeFileAtomic(path, Buffer.from(content, 'latin1'));
     return { ...base, outcome: 'removed', detail: 'removed the OPENAI_API_KEY line; the rest of the file is unchanged' };
   },
   /** The .env here and the one at the git work tree's root: the ones dotenv would load. */

@@ -107,3 +107,26 @@ describe('a record of a kind this version does not know', () => {
     expect(outcome).toMatchObject({ outcome: 'kept', detail: expect.stringContaining('unknown kind of record "github"') });
   });
 });
+
+describe('reset gives a .env back byte for byte', () => {
+  for (const [name, original] of [
+    ['LF', 'A=1\nB=2'],
+    ['CRLF', 'A=1\r\nB=2'],
+  ] as const) {
+    it(`restores a last line without a final newline (${name})`, async () => {
+      const ctx = storeContext({ options: { yes: true, shell: 'bash' }, mode: { interactive: false, reason: 'flag' } });
+      writeFileSync(join(ctx.cwd, '.env'), original);
+      await saveKey(ctx, KEY, ['env']);
+      expect(readFileSync(join(ctx.cwd, '.env'), 'latin1')).toContain('OPENAI_API_KEY=');
+      await runReset(ctx);
+      expect(readFileSync(join(ctx.cwd, '.env'), 'latin1')).toBe(original);
+    });
+  }
+  it('keeps a final newline that was there', async () => {
+    const ctx = storeContext({ options: { yes: true, shell: 'bash' }, mode: { interactive: false, reason: 'flag' } });
+    writeFileSync(join(ctx.cwd, '.env'), 'A=1\n');
+    await saveKey(ctx, KEY, ['env']);
+    await runReset(ctx);
+    expect(readFileSync(join(ctx.cwd, '.env'), 'latin1')).toBe('A=1\n');
+  });
+});
