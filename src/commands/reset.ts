@@ -1,6 +1,8 @@
 // `openai-onboard reset`: lists exactly what openai-onboard wrote (from its config store), asks, and
 // removes only that. Reminds that deleting a local copy does not revoke the key.
+import { existsSync } from 'node:fs';
 import { access } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Context } from '../context.js';
 import { CancelledError, EXIT, UsageError } from '../errors.js';
 import type { SavedEntry } from '../store/config-store.js';
@@ -76,7 +78,9 @@ export async function runReset(ctx: Context): Promise<number> {
   ctx.io.err(ctx.io.c.yellow('Deleting local copies does not revoke the key: anyone who has a copy can still use it.'));
   ctx.io.err('To revoke it, delete it on the API keys page.');
   await ctx.browser.open(URLS.apiKeys, 'API keys');
-  if (config.saved.some((e) => e.target === 'env')) ctx.io.err(ctx.io.c.dim('(.gitignore lines that openai-onboard added are kept: ignoring .env stays a good idea.)'));
+  // Only where a .gitignore sits next to a .env we wrote (outside a git work tree none was touched).
+  const gitignored = config.saved.some((e) => e.target === 'env' && existsSync(join(dirname(e.location), '.gitignore')));
+  if (gitignored) ctx.io.err(ctx.io.c.dim('(.gitignore lines that openai-onboard added are kept: ignoring .env stays a good idea.)'));
   // Something may still hold the key: a script must not read this as done.
   return unfinished.length ? EXIT.unexpected : 0;
 }
