@@ -29,9 +29,10 @@ export const envTarget: SaveTarget<'env'> = {
   async save(run) {
     // A last line without a newline gets one when the key line goes after it; reset must know that
     // the newline was ours to give the file back byte for byte.
-    const before = await readBytesIfExists(await resolveTarget(envFilePath(run.ctx))).catch(() => undefined);
+    // Read only a regular file, without blocking (a FIFO .env is refused by the save itself).
+    const before = await readRegularText(await resolveTarget(envFilePath(run.ctx))).catch(() => undefined);
     const w = await saveToEnvFile(run.ctx, run.key);
-    const after = await readBytesIfExists(await resolveTarget(w.path)).catch(() => undefined);
+    const after = await readRegularText(await resolveTarget(w.path)).catch(() => undefined);
     const addedNewline = Boolean(before && !/\n$/.test(before) && after?.endsWith('\n'));
     run.entries.push({ target: 'env', location: w.path, created: w.created, ...(addedNewline ? { addedNewline } : {}), ...run.base });
     // A key the consumer cannot read back is not saved, whatever the file now holds (reset removes it).
