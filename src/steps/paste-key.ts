@@ -87,6 +87,9 @@ async function promptForKey(ctx: Context): Promise<void> {
     const refusal = refusalOf(analysis);
     if (!refusal) return accept(ctx, analysis, 'prompt');
     await nextStepAfter(ctx, analysis, refusal);
+    // The rest of a paste that began with a line break (which submitted this prompt empty) lands at the
+    // next question, where the guard keeps it: take it instead of asking for the key again.
+    pasted = ctx.prompter.takePastedKey();
   }
 }
 

@@ -74,6 +74,17 @@ describe('paste-key, interactive', () => {
     ctx.prompter.assertDone();
   });
 
+  it('a paste that began with a line break: its rest, kept at the next question, is the key (no second paste)', async () => {
+    const ctx = interactiveContext([
+      // The line break submitted the hidden prompt empty; the rest of the paste reached the next question.
+      { kind: 'password', match: 'Paste your API key', answer: '' },
+      { kind: 'confirm', match: 'Open the API keys page again?', pasted: key, answer: false },
+    ]);
+    await run(pasteKeyStep, ctx);
+    expect(ctx.state.key).toEqual({ value: key, source: 'prompt' });
+    ctx.prompter.assertDone();
+  });
+
   it('refuses an admin key locally, with the reason, and asks again: it is never sent', async () => {
     const ctx = interactiveContext([
       { kind: 'password', match: 'Paste your API key', answer: fakeKeys.admin() },
