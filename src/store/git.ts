@@ -1,6 +1,7 @@
 // The few git questions the .env target asks: is this a work tree, is the file tracked, is it
 // ignored. Without git installed every answer is "no", and saving goes on.
-import { dirname } from 'node:path';
+import { access } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { Env } from '../platform/environment.js';
 import { runProgram } from './run-command.js';
 
@@ -12,6 +13,18 @@ async function git(args: string[], cwd: string, env: Env) {
 }
 
 /** The work tree's top directory, or undefined outside git (or without git). */
+/**
+ * The work tree's root found the cheap way, by looking for `.git` (a directory, or the file of a worktree
+ * or submodule) in `dir` and its parents: no git process, so the wizard's first screen does not wait for
+ * one. For the questions git alone can answer (is this file tracked?), ask git.
+ */
+export async function findWorkTreeRoot(dir: string): Promise<string | undefined> {
+  for (let here = resolve(dir); ; here = dirname(here)) {
+    if (await access(join(here, '.git')).then(() => true, () => false)) return here;
+    if (dirname(here) === here) return undefined;
+  }
+}
+
 export async function gitRoot(dir: string, env: Env): Promise<string | undefined> {
   const r = await git(['rev-parse', '--show-toplevel'], dir, env);
   return r.code === 0 ? r.stdout.trim() || undefined : undefined;

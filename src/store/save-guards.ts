@@ -2,11 +2,11 @@
 // masked, and agree to replace) and, for a .env, whether git tracks the file (a key written there
 // would be committed). Read-only: nothing here writes. The save step asks; saveKey writes.
 import { access } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { fingerprint } from '../key/mask.js';
 import { envFilePath } from './env-file.js';
-import { gitRoot, isTracked } from './git.js';
+import { findWorkTreeRoot, gitRoot, isTracked } from './git.js';
 import { findTarget } from './targets/index.js';
 
 export interface TargetFacts {
@@ -49,8 +49,8 @@ export async function proposedEnvFile(ctx: Pick<Context, 'cwd' | 'options' | 'en
   const here = envFilePath(ctx);
   if (ctx.options.envFile !== '.env') return here;
   if (await access(here).then(() => true, () => false)) return here;
-  const root = await gitRoot(ctx.cwd, ctx.env);
-  return root && root !== ctx.cwd ? join(root, '.env') : here;
+  const root = await findWorkTreeRoot(ctx.cwd);
+  return root && root !== resolve(ctx.cwd) ? join(root, '.env') : here;
 }
 
 /** The same context, writing the .env target at another path. */
