@@ -16,7 +16,7 @@ export async function runReset(ctx: Context): Promise<number> {
   const hasConfig = await access(ctx.config.path).then(() => true, () => false);
   const t = (p: string) => tildify(p, ctx.home);
   if (config.saved.length === 0 && !hasConfig) {
-    if (ctx.options.json) ctx.io.out(JSON.stringify({ ok: true, removed: [], kept: [], configRemoved: false }));
+    if (ctx.options.json) ctx.io.out(JSON.stringify({ ok: true, removed: [], kept: [], configRemoved: false, exitCode: 0 }));
     else ctx.io.out('openai-onboard has not written anything on this machine: nothing to reset.');
     return 0;
   }
@@ -64,6 +64,8 @@ export async function runReset(ctx: Context): Promise<number> {
         removed: outcomes.filter((o) => !isKept(o)),
         kept: outcomes.filter(isKept),
         configRemoved,
+        // As every --json object: the code this run exits with (1 while something may still hold the key).
+        exitCode: unfinished.length ? EXIT.unexpected : 0,
       }),
     );
   } else {

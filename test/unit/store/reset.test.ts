@@ -46,9 +46,10 @@ describe('reset', () => {
     writeFileSync(join(ctx.cwd, '.env'), `DATABASE_URL=x\nOPENAI_API_KEY=${fakeKeys.project(52)}\n`);
     await runReset(ctx);
     expect(readFileSync(join(ctx.cwd, '.env'), 'utf8')).toContain('OPENAI_API_KEY=');
-    const out = JSON.parse(ctx.io.stdoutText()) as { kept: Array<{ target: string; detail: string }>; removed: Array<{ target: string }> };
+    const out = JSON.parse(ctx.io.stdoutText()) as { kept: Array<{ target: string; detail: string }>; removed: Array<{ target: string }>; exitCode: number };
     expect(out.kept).toEqual([expect.objectContaining({ target: 'env', detail: expect.stringMatching(/different key/) })]);
     expect(out.removed.map((r) => r.target)).toEqual(['shell']);
+    expect(out.exitCode).toBe(0); // like every --json object, it names the exit code
   });
 
   it('asks first, and removes nothing when the answer is no', async () => {
