@@ -2,14 +2,13 @@
 // key pasted at the key prompt): no line it prints is wider than the terminal, except one unbreakable
 // token alone on its line (a URL), so the terminal never cuts a word in two.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/ui/wrap.js';
 import { fakeKeys } from '../fakes/fake-keys.js';
 import { type FakeOpenAI, startFakeOpenAI } from '../fakes/fake-openai-server.js';
 import { type Pty, startPty } from '../fakes/pty.js';
+import { type NewcomerMachine, newcomerMachine } from './newcomer-machine.js';
 
 const BIN = resolve('bin/openai-onboard.js');
 const key = fakeKeys.project(61);
@@ -17,14 +16,13 @@ const key = fakeKeys.project(61);
 const PROMPT = /^\s*(?:\?|⏎) \S/;
 
 let server: FakeOpenAI;
-let root: string;
+let machine: NewcomerMachine | undefined;
 beforeAll(async () => {
   server = await startFakeOpenAI();
-  root = mkdtempSync(join(tmpdir(), 'onboard-fit-'));
 });
 afterAll(async () => {
   await server.close();
-  rmSync(root, { recursive: true, force: true });
+  machine?.remove();
 });
 
 const lastPrompt = (screen: string) => screen.split('\n').findLastIndex((l) => PROMPT.test(l));
@@ -54,29 +52,10 @@ const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
 describe.skipIf(!hasTmux)('the wizard fits an 80×24 terminal (needs tmux)', () => {
   it('prints no line wider than 80 columns, except a single unbreakable token', async () => {
-    const home = join(root, 'home');
-    const project = join(root, 'project');
-    mkdirSync(home);
-    mkdirSync(project);
-    writeFileSync(join(project, 'package.json'), '{}\n');
-    const keyFile = join(root, 'key.txt');
-    writeFileSync(keyFile, key, { mode: 0o600 });
-    const browser = join(root, 'browser.sh');
-    writeFileSync(browser, '#!/bin/sh\nexit 0\n');
-    chmodSync(browser, 0o755);
-    const env = {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: home,
-      SHELL: '/bin/bash',
-      TERM: 'xterm-256color',
-      LANG: 'C.UTF-8',
-      BROWSER: browser,
-      OPENAI_BASE_URL: server.url,
-      OPENAI_ONBOARD_CONFIG_DIR: join(root, 'config'),
-    };
-    const pty = await startPty({ argv: ['node', BIN], cwd: project, env, width: 80, height: 24 });
+    machine = newcomerMachine({ baseUrl: server.url, keys: { key }, prefix: 'onboard-fit-' });
+    const pty = await startPty({ argv: ['node', BIN], cwd: machine.project, env: machine.env, width: 80, height: 24 });
     try {
-      const prompts = await answerWithDefaults(pty, keyFile);
+      const prompts = await answerWithDefaults(pty, machine.keyFiles.key!);
       expect(await pty.exitCode(20_000)).toBe(0);
       const screen = await pty.screen(); // the terminal's own wraps joined: a line over 80 is one it cut
       if (process.env.SHOW_SCREEN) console.log(screen);

@@ -5,7 +5,7 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Pty } from '../fakes/pty.js';
+import { occurrences, type Pty } from '../fakes/pty.js';
 
 export interface NewcomerMachine {
   root: string;
@@ -69,4 +69,13 @@ export async function walkToKeyPrompt(pty: Pty): Promise<void> {
   await pty.waitFor('Press Enter when you have copied the key');
   await pty.press('Enter');
   await pty.waitFor('Paste your API key');
+}
+
+/** After the first save question: declines every other place offered ("Also save it in …?") until the end. */
+export async function declineOtherSaves(pty: Pty): Promise<void> {
+  for (let declined = 0; ; declined++) {
+    const text = await pty.waitUntil((s) => s.includes('All set') || occurrences(s, 'Also save it in') > declined, { what: 'the next save question or the end' });
+    if (text.includes('All set')) return;
+    await pty.press('n', 'Enter');
+  }
 }

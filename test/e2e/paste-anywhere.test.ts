@@ -3,9 +3,9 @@
 // API. No 12-character piece of the key may reach the terminal: not the scrollback, and not the raw
 // byte stream (tmux pipe-pane), where a line that was drawn and then erased still is. And the key
 // is not thrown away: the wizard checks and saves it without asking for a second paste.
+import { declineOtherSaves, type NewcomerMachine, newcomerMachine } from './newcomer-machine.js';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ const other = fakeKeys.project(62);
 const ending = (k: string) => `Received ${k.length} characters, ending …${k.slice(-4)}`;
 
 let server: FakeOpenAI;
-let root: string;
+const machines: NewcomerMachine[] = [];
 const ptys: Pty[] = [];
 beforeAll(async () => {
   server = await startFakeOpenAI();
@@ -27,33 +27,14 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 afterEach(async () => {
   for (const p of ptys.splice(0)) await p.close();
-  if (root) rmSync(root, { recursive: true, force: true });
+  for (const m of machines.splice(0)) m.remove();
 });
 
 /** A newcomer's machine in temp dirs; the keys reach the terminal only through tmux paste buffers. */
 function machine() {
-  root = mkdtempSync(join(tmpdir(), 'onboard-paste-'));
-  const dirs = { project: join(root, 'project'), home: join(root, 'home'), config: join(root, 'config') };
-  mkdirSync(dirs.project);
-  mkdirSync(dirs.home);
-  writeFileSync(join(dirs.project, 'package.json'), '{}\n');
-  const browser = join(root, 'browser.sh');
-  writeFileSync(browser, '#!/bin/sh\nexit 0\n');
-  chmodSync(browser, 0o755);
-  const files = { key: join(root, 'key.txt'), other: join(root, 'other.txt') };
-  writeFileSync(files.key, key, { mode: 0o600 });
-  writeFileSync(files.other, other, { mode: 0o600 });
-  const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: dirs.home,
-    SHELL: '/bin/bash',
-    TERM: 'xterm-256color',
-    LANG: 'C.UTF-8',
-    BROWSER: browser,
-    OPENAI_BASE_URL: server.url,
-    OPENAI_ONBOARD_CONFIG_DIR: dirs.config,
-  };
-  return { ...dirs, files, env };
+  const m = newcomerMachine({ baseUrl: server.url, keys: { key, other }, prefix: 'onboard-paste-' });
+  machines.push(m);
+  return { ...m, files: { key: m.keyFiles.key!, other: m.keyFiles.other! } };
 }
 
 /** Every 12-character piece of `secret` found in `text` (none, when the secret was never shown). */
@@ -113,11 +94,7 @@ describe.skipIf(!hasTmux)('a key pasted at any prompt (needs tmux)', () => {
     // Asked again, right below (the interrupted question was erased: only its raw bytes remain).
     await pty.waitFor(new RegExp(`${ending(other)}.*\n\\? Save the key in the project file`));
     await pty.press('Enter'); // now the real answer: yes
-    for (let declined = 0; ; declined++) {
-      const text = await pty.waitUntil((s) => s.includes('All set') || occurrences(s, 'Also save it in') > declined, { what: 'the next save question or the end' });
-      if (text.includes('All set')) break;
-      await pty.press('n', 'Enter');
-    }
+    await declineOtherSaves(pty);
     expect(await pty.exitCode()).toBe(0);
 
     const screen = await pty.screen();

@@ -1,7 +1,7 @@
 // The built executable in a real pseudo-terminal (tmux), driven like a person: keystrokes, a real
 // paste, Ctrl-C. The browser is a recorder script ($BROWSER), the API is the loopback fake server
 // talked to by the real openai SDK, and HOME, the project and the config store are temp dirs.
-import { type NewcomerMachine, newcomerMachine, walkToKeyPrompt } from './newcomer-machine.js';
+import { declineOtherSaves, type NewcomerMachine, newcomerMachine, walkToKeyPrompt } from './newcomer-machine.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { URLS } from '../../src/platform/urls.js';
 import { fakeKeys } from '../fakes/fake-keys.js';
 import { apiError, type FakeOpenAI, ok, startFakeOpenAI } from '../fakes/fake-openai-server.js';
-import { occurrences, type Pty, startPty } from '../fakes/pty.js';
+import { type Pty, startPty } from '../fakes/pty.js';
 
 const BIN = resolve('bin/openai-onboard.js');
 const key = fakeKeys.project(51);
@@ -60,11 +60,7 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal (needs tmux)', () => {
     expect(afterCheck).toContain('Save the key in the project file');
     await pty.press('Enter'); // yes: the pre-selected project .env
     // Anything else this machine offers (shell profile, keychain) is opt-in: decline each.
-    for (let declined = 0; ; declined++) {
-      const text = await pty.waitUntil((s) => s.includes('All set') || occurrences(s, 'Also save it in') > declined, { what: 'the next save question or the end' });
-      if (text.includes('All set')) break;
-      await pty.press('n', 'Enter');
-    }
+    await declineOtherSaves(pty);
     expect(await pty.exitCode()).toBe(0);
     const screen = await pty.screen();
     if (process.env.SHOW_SCREEN) console.log(screen);
